@@ -1,0 +1,117 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { isUnderBase, parseCubeBaseUrl } from '../nodes/HeadshedCube/transport/baseUrl';
+
+export class HeadshedCubeApi implements ICredentialType {
+	name = 'headshedCubeApi';
+
+	displayName = 'Headshed Cube API';
+
+	icon: Icon = {
+		light: 'file:../nodes/HeadshedCube/headshedCube.svg',
+		dark: 'file:../nodes/HeadshedCube/headshedCube.dark.svg',
+	};
+
+	documentationUrl =
+		'https://github.com/Headshed/cube-integration/blob/master/AuthenticationAndHeaders.md';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://youraccount.cube4sales.com',
+			description:
+				'The address of your Cube tenant. It must use https:// (plain http is accepted only for localhost, e.g. the Cube sandbox).',
+		},
+		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'options',
+			options: [
+				{
+					name: 'Basic (Username and Password)',
+					value: 'basic',
+				},
+				{
+					name: 'Token',
+					value: 'token',
+					description: 'Recommended by Headshed. Your tenant administrator issues the token.',
+				},
+			],
+			default: 'token',
+		},
+		{
+			displayName: 'Token',
+			name: 'token',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: { show: { authentication: ['token'] } },
+		},
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'name@example.com',
+			description: 'The e-mail address you log in to Cube with',
+			displayOptions: { show: { authentication: ['basic'] } },
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: { show: { authentication: ['basic'] } },
+		},
+	];
+
+	/**
+	 * A function rather than a generic header so that no request carries the credentials
+	 * anywhere but the configured base URL, whoever built the request.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const base = parseCubeBaseUrl(credentials.baseUrl);
+		const target = requestOptions.baseURL
+			? `${requestOptions.baseURL.replace(/\/+$/, '')}/${requestOptions.url.replace(/^\/+/, '')}`
+			: requestOptions.url;
+		if (!isUnderBase(base, target)) {
+			throw new Error(
+				'Refused to send Headshed Cube credentials to an address outside the configured Base URL.',
+			);
+		}
+		const authorization =
+			credentials.authentication === 'basic'
+				? `Basic ${Buffer.from(`${credentials.username as string}:${credentials.password as string}`).toString('base64')}`
+				: `Token ${credentials.token as string}`;
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, Authorization: authorization },
+		};
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			url: '/api/v1/assignments',
+			headers: { Accept: 'application/json' },
+		},
+	};
+}

@@ -1,0 +1,52 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { resources } from './actions/resources';
+import { router } from './actions/router';
+import { listSearch, loadOptions } from './methods';
+
+export class HeadshedCube implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Headshed Cube',
+		name: 'headshedCube',
+		icon: { light: 'file:headshedCube.svg', dark: 'file:headshedCube.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description:
+			'Read and write clients, assignments, campaigns, customers and responses in Headshed Cube',
+		defaults: { name: 'Headshed Cube' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'headshedCubeApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Assignment', value: 'assignment' },
+					{ name: 'Campaign', value: 'campaign' },
+					{ name: 'Client', value: 'client' },
+					{ name: 'Customer', value: 'customer' },
+					{ name: 'Response', value: 'response' },
+				],
+				default: 'response',
+			},
+			...Object.values(resources).flatMap((resource) => resource.description),
+		],
+	};
+
+	methods = { listSearch, loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,79 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { CubeResource } from './types';
+
+/** A searchable list of `searchMethod`, or an id typed by hand. */
+function idLocator(
+	name: string,
+	displayName: string,
+	searchMethod: string,
+	placeholder: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: searchMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder,
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Enter a whole number' },
+					},
+				],
+			},
+		],
+	};
+}
+
+export const assignmentLocator = idLocator('assignmentId', 'Assignment', 'searchAssignments', 'e.g. 9');
+
+export const campaignLocator = idLocator('campaignId', 'Campaign', 'searchCampaigns', 'e.g. 101');
+
+export const returnAllAndLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+/** The operation dropdown of one resource. */
+export function operationSelector(
+	resource: CubeResource,
+	options: INodePropertyOptions[],
+	defaultOperation = options[0].value,
+): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultOperation,
+	};
+}

@@ -1,0 +1,157 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import type { CustomerKey } from '../../api/customers';
+import { toCubeId } from '../../helpers/ids';
+import { assignmentLocator } from '../common.descriptions';
+
+/** The standard fields of every Cube customer card, as the API names them. */
+export const STANDARD_CUSTOMER_FIELDS: Array<{ name: string; displayName: string; description?: string }> = [
+	{ name: 'address_entrance', displayName: 'Address Entrance' },
+	{ name: 'address_street', displayName: 'Address Street' },
+	{ name: 'address_street_no', displayName: 'Address Street No' },
+	{ name: 'birth_date', displayName: 'Birth Date', description: 'As YYYY-MM-DD' },
+	{ name: 'care_of_name', displayName: 'Care Of Name' },
+	{ name: 'city', displayName: 'City' },
+	{ name: 'company', displayName: 'Company' },
+	{ name: 'country', displayName: 'Country' },
+	{ name: 'county', displayName: 'County' },
+	{ name: 'email', displayName: 'Email' },
+	{ name: 'gender', displayName: 'Gender' },
+	{ name: 'municipality', displayName: 'Municipality' },
+	{ name: 'name', displayName: 'Name' },
+	{ name: 'need_to_know', displayName: 'Need To Know' },
+	{ name: 'phone_1', displayName: 'Phone 1' },
+	{ name: 'phone_2', displayName: 'Phone 2' },
+	{ name: 'phone_3', displayName: 'Phone 3' },
+	{ name: 'zip_code', displayName: 'Zip Code' },
+	{ name: 'zone_name', displayName: 'Zone Name' },
+];
+
+/** Keys of a customer record that are not custom fields. */
+export const RESERVED_CUSTOMER_KEYS = new Set([
+	'id',
+	'customer_id',
+	'assignment_id',
+	...STANDARD_CUSTOMER_FIELDS.map((field) => field.name),
+]);
+
+export const customerIdParameter: INodeProperties = {
+	displayName: 'Customer ID',
+	name: 'customerId',
+	type: 'number',
+	default: 0,
+	required: true,
+	description: "The customer's ID in your own CRM (Cube's customer_id), a whole number",
+};
+
+export const customerFieldsParameters: INodeProperties[] = [
+	{
+		displayName: 'Fields',
+		name: 'fields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: STANDARD_CUSTOMER_FIELDS.map(({ name, displayName, description }) => ({
+			displayName,
+			name,
+			type: 'string',
+			default: '',
+			...(name === 'email' ? { placeholder: 'name@email.com' } : {}),
+			...(description ? { description } : {}),
+		})),
+	},
+	{
+		displayName: 'Custom Fields',
+		name: 'customFields',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Custom Field',
+		default: {},
+		description: "The assignment's own fields, such as \"Oppstartsdato\"",
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{
+						displayName: 'Field Name or ID',
+						name: 'name',
+						type: 'options',
+						typeOptions: {
+							loadOptionsMethod: 'getCustomFieldNames',
+							loadOptionsDependsOn: ['assignmentId.value'],
+						},
+						default: '',
+						description:
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+					},
+				],
+			},
+		],
+	},
+];
+
+export function readCustomerKey(this: IExecuteFunctions, itemIndex: number): CustomerKey {
+	const assignment = this.getNodeParameter('assignmentId', itemIndex, undefined, {
+		extractValue: true,
+	});
+	const customer = this.getNodeParameter('customerId', itemIndex);
+	return {
+		assignmentId: toCubeId(this.getNode(), assignment, 'Assignment ID', itemIndex),
+		customerId: toCubeId(this.getNode(), customer, 'Customer ID', itemIndex),
+	};
+}
+
+/** The standard and custom fields of one item, as one body for Cube. */
+export function readCustomerChanges(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const fields = this.getNodeParameter('fields', itemIndex, {}) as IDataObject;
+	const customFields = this.getNodeParameter('customFields.field', itemIndex, []) as Array<{
+		name?: string;
+		value?: unknown;
+	}>;
+	const changes: IDataObject = { ...fields };
+	for (const { name, value } of customFields) {
+		const key = typeof name === 'string' ? name.trim() : '';
+		if (!key) {
+			throw new NodeOperationError(this.getNode(), 'A custom field has no name', {
+				itemIndex,
+				description: 'Choose the field from the list, or remove the empty entry.',
+			});
+		}
+		if (RESERVED_CUSTOMER_KEYS.has(key)) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`"${key}" is a standard field, not a custom one`,
+				{ itemIndex, description: 'Set it under Fields instead of Custom Fields.' },
+			);
+		}
+		changes[key] = value as IDataObject[string];
+	}
+	return changes;
+}
+
+/** The parameters of create, update and upsert, which all write one customer card. */
+export function customerWriteDescription(operation: 'create' | 'update' | 'upsert'): INodeProperties[] {
+	return updateDisplayOptions({ show: { resource: ['customer'], operation: [operation] } }, [
+		assignmentLocator,
+		customerIdParameter,
+		...customerFieldsParameters,
+	]);
+}
+
+export function readCustomerWrite(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { key: CustomerKey; changes: IDataObject } {
+	return {
+		key: readCustomerKey.call(this, itemIndex),
+		changes: readCustomerChanges.call(this, itemIndex),
+	};
+}

@@ -1,0 +1,20 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ExecutionCache } from './executionCache';
+
+/** One operation of one resource: its parameters, and what it does for one input item. */
+export interface CubeOperation {
+	description: INodeProperties[];
+	execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		cache: ExecutionCache,
+	): Promise<IDataObject | IDataObject[]>;
+}
+
+export type CubeResource = 'assignment' | 'campaign' | 'client' | 'customer' | 'response';
+
+export interface CubeResourceModule {
+	description: INodeProperties[];
+	operations: Record<string, CubeOperation>;
+}

@@ -1,0 +1,5 @@
+export { CREDENTIAL_TYPE, cubeBase, cubeRequest, sendCubeRequest } from './request';
+export { asNodeError } from './nodeError';
+export { cubePaginate, DEFAULT_PAGE_CONCURRENCY } from './pagination';
+export type { PaginateOptions } from './pagination';
+export type { CubeContext, CubeRequest } from './types';

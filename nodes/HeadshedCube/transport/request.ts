@@ -1,0 +1,108 @@
+import type { IHttpRequestOptions } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import { baseUrlProblem, parseCubeBaseUrl, type CubeBase } from './baseUrl';
+import { asNodeError } from './nodeError';
+import { cubeApiError, cubeNetworkError } from './errors';
+import {
+	RequestGate,
+	retryDelayForNetworkError,
+	retryDelayForStatus,
+} from './retryPolicy';
+import type { CubeContext, CubeRequest, CubeResponse } from './types';
+
+export const CREDENTIAL_TYPE = 'headshedCubeApi';
+
+const REQUEST_TIMEOUT_MS = 60_000;
+
+export async function cubeBase(context: CubeContext, itemIndex?: number): Promise<CubeBase> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const problem = baseUrlProblem(credentials.baseUrl);
+	if (problem) throw new NodeOperationError(context.getNode(), problem, { itemIndex });
+	return parseCubeBaseUrl(credentials.baseUrl);
+}
+
+/** The code of a failure that produced no HTTP answer, as axios and Node name it. */
+function networkErrorCode(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+		const { code, cause } = current as { code?: unknown; cause?: unknown };
+		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		current = cause;
+	}
+	return undefined;
+}
+
+function hasHttpAnswer(error: unknown): boolean {
+	const cause = (error as { cause?: { response?: unknown } })?.cause;
+	return Boolean(cause && typeof cause === 'object' && cause.response);
+}
+
+/**
+ * Sends one request to Cube with the credential, retrying what is safe to retry, and returns
+ * the successful answer. Everything else becomes an error that names the request.
+ */
+export async function sendCubeRequest(
+	context: CubeContext,
+	request: CubeRequest,
+	gate: RequestGate = new RequestGate(),
+	base?: CubeBase,
+): Promise<CubeResponse> {
+	const { origin, prefix } = base ?? (await cubeBase(context, request.itemIndex));
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${origin}${prefix}${request.path}`,
+		qs: request.qs,
+		body: request.body,
+		headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
+		timeout: REQUEST_TIMEOUT_MS,
+	};
+
+	for (let attempt = 1; ; attempt++) {
+		await gate.waitTurn();
+		let response: CubeResponse;
+		try {
+			response = (await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				CREDENTIAL_TYPE,
+				options,
+			)) as CubeResponse;
+		} catch (error) {
+			const code = networkErrorCode(error);
+			if (!code || hasHttpAnswer(error)) throw asNodeError(context.getNode(), error, request.itemIndex);
+			const delay = retryDelayForNetworkError(request.method, code, attempt);
+			if (delay === undefined) throw cubeNetworkError(context, request, origin, code, attempt);
+			await sleep(delay);
+			continue;
+		}
+
+		const { statusCode } = response;
+		if (statusCode >= 200 && statusCode < 300) return response;
+
+		const delay = retryDelayForStatus(
+			request.method,
+			statusCode,
+			response.headers?.['retry-after'],
+			attempt,
+		);
+		if (delay === undefined) {
+			throw cubeApiError(context, request, statusCode, response.body, attempt);
+		}
+		if (statusCode === 429) gate.pause(delay);
+		await sleep(delay);
+	}
+}
+
+/** The body of a successful request. */
+export async function cubeRequest<T = unknown>(
+	context: CubeContext,
+	request: CubeRequest,
+): Promise<T> {
+	const response = await sendCubeRequest(context, request);
+	return response.body as T;
+}
