@@ -1,0 +1,106 @@
+'use strict';
+
+const { SANDBOX_TOKEN, SANDBOX_USERNAME, SANDBOX_PASSWORD } = require('./auth');
+const { DEFAULT_KNOBS, validateKnobs } = require('./knobs');
+const { createClock } = require('./clock');
+const { createStore } = require('./store');
+const { createFaultQueue, describeFault } = require('./faults');
+const { createRequestLog } = require('./request-log');
+const { createSandboxServer } = require('./server');
+const { handleControl } = require('./control');
+
+function displayHost(host) {
+	if (host === '0.0.0.0') return '127.0.0.1';
+	if (host === '::') return '[::1]';
+	return host.includes(':') ? `[${host}]` : host;
+}
+
+/**
+ * A local imitation of Headshed Cube's generation-1 REST API. See README.md.
+ * Options: pageSize, latencyMs, now, freezeClock, timeZone, seed, nextLinkStyle, paths,
+ * hostileOrigin, requestLogLimit.
+ */
+function createSandbox(options = {}) {
+	const { seed = 1, now, freezeClock = false, requestLogLimit = 10000, ...knobOptions } = options;
+	let knobs = { ...DEFAULT_KNOBS, ...validateKnobs(knobOptions) };
+	const clock = createClock({ now, frozen: freezeClock });
+	const store = createStore({ seed, anchorMs: clock.nowMs() });
+	const faults = createFaultQueue();
+	const log = createRequestLog({ limit: requestLogLimit });
+	let server = null;
+	let address = null;
+
+	const sandbox = {
+		clock,
+		get url() {
+			return address && address.url;
+		},
+		get port() {
+			return address && address.port;
+		},
+		get knobs() {
+			return { ...knobs };
+		},
+		get requests() {
+			return log.entries;
+		},
+		get data() {
+			return store.data;
+		},
+
+		async start(port = 0, host = '127.0.0.1') {
+			if (server) throw new Error(`Sandbox already started at ${address.url}`);
+			const starting = createSandboxServer({
+				knobs: () => knobs,
+				clock,
+				store,
+				faults,
+				log,
+				control: (request) => handleControl(request, sandbox),
+			});
+			const listeningPort = await starting.listen(port || 0, host);
+			server = starting;
+			address = { port: listeningPort, url: `http://${displayHost(host)}:${listeningPort}` };
+			return { url: address.url, port: address.port };
+		},
+
+		async stop() {
+			if (!server) return;
+			const stopping = server;
+			server = null;
+			address = null;
+			await stopping.close();
+		},
+
+		configure(changes) {
+			knobs = { ...knobs, ...validateKnobs(changes) };
+			return { ...knobs };
+		},
+
+		addResponse: (input) => store.addResponse(input, clock.nowMs()),
+		addFault: (spec) => faults.add(spec),
+		clearFaults: () => faults.clear(),
+		clearRequests: () => log.clear(),
+
+		/** Seed data again (same seed, same clock start), no faults, empty log; knobs and clock stay. */
+		reset() {
+			store.reset();
+			faults.clear();
+			log.clear();
+		},
+
+		state() {
+			return {
+				url: sandbox.url,
+				seed,
+				knobs: { ...knobs },
+				clock: { now: clock.now().toISOString(), frozen: clock.isFrozen() },
+				counts: { ...store.counts(), pendingFaults: faults.pending.length, loggedRequests: log.entries.length },
+				faults: faults.pending.map(describeFault),
+			};
+		},
+	};
+	return sandbox;
+}
+
+module.exports = { createSandbox, SANDBOX_TOKEN, SANDBOX_USERNAME, SANDBOX_PASSWORD };
