@@ -1,0 +1,45 @@
+// Builds one-node workflows around the Headshed Cube node and runs them in n8n's engine.
+const { runWorkflow, PACKAGE_NAME } = require('./engine');
+
+const CUBE_NODE_TYPE = `${PACKAGE_NAME}.headshedCube`;
+const CREDENTIAL_ID = 'cube-sandbox';
+
+function cubeNode(parameters, { name = 'Headshed Cube', continueOnFail = false, position = [0, 0] } = {}) {
+	return {
+		id: name,
+		name,
+		type: CUBE_NODE_TYPE,
+		typeVersion: 1,
+		position,
+		parameters,
+		credentials: { headshedCubeApi: { id: CREDENTIAL_ID, name: 'Cube sandbox' } },
+		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+	};
+}
+
+function idLocator(value) {
+	return { __rl: true, mode: 'id', value };
+}
+
+/**
+ * Runs the Cube node once with `parameters` over `items`, against the credential data given.
+ * Returns its output items (json only, plus pairing) and the run's error.
+ */
+async function runCube(parameters, { credential, items, timezone, continueOnFail } = {}) {
+	const node = cubeNode(parameters, { continueOnFail });
+	const { outputs, error, run } = await runWorkflow({
+		nodes: [node],
+		settings: timezone ? { timezone } : {},
+		items: items ?? [{ json: {} }],
+		credentials: { [CREDENTIAL_ID]: credential },
+	});
+	const output = outputs[node.name] ?? [];
+	return {
+		json: output.map((item) => item.json),
+		paired: output.map((item) => item.pairedItem),
+		error,
+		run,
+	};
+}
+
+module.exports = { CUBE_NODE_TYPE, cubeNode, idLocator, runCube };

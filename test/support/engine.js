@@ -1,0 +1,180 @@
+// Runs workflows through n8n's own execution engine (n8n-core's WorkflowExecute), with this
+// package loaded by n8n's own package loader from its built files, as n8n loads it.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+if (!process.env.N8N_USER_FOLDER) {
+	// n8n-core writes its settings there; never into the developer's home.
+	process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'cube-n8n-user-'));
+}
+process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS ??= 'false';
+
+const { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } = require('n8n-core');
+const { ICredentialsHelper, NodeHelpers, Workflow } = require('n8n-workflow');
+
+const PACKAGE_DIR = path.resolve(__dirname, '..', '..');
+const PACKAGE_NAME = require(path.join(PACKAGE_DIR, 'package.json')).name;
+
+let loaderPromise;
+
+/** The package as n8n's loader sees it: its package.json "n8n" section and built files. */
+async function loadPackage() {
+	if (!loaderPromise) {
+		loaderPromise = (async () => {
+			const loader = new PackageDirectoryLoader(PACKAGE_DIR);
+			await loader.loadAll();
+			return loader;
+		})();
+	}
+	return await loaderPromise;
+}
+
+class PackageNodeTypes {
+	constructor(loader) {
+		this.loader = loader;
+	}
+
+	getByName(type) {
+		const [pkg, name] = type.split('.');
+		const entry = pkg === PACKAGE_NAME ? this.loader.nodeTypes[name] : undefined;
+		if (!entry) throw new Error(`Unknown node type ${type}`);
+		return entry.type;
+	}
+
+	getByNameAndVersion(type, version) {
+		return NodeHelpers.getVersionedNodeType(this.getByName(type), version);
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+/**
+ * Holds plain credential data by id and applies the credential type's own `authenticate`
+ * (a function, or the generic form n8n resolves with expressions), as n8n's helper does.
+ */
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(loader, credentialsById) {
+		super();
+		this.loader = loader;
+		this.credentialsById = credentialsById;
+	}
+
+	credentialType(name) {
+		const entry = this.loader.credentialTypes[name];
+		if (!entry) throw new Error(`Unknown credential type ${name}`);
+		return entry.type;
+	}
+
+	getParentTypes() {
+		return [];
+	}
+
+	async authenticate(credentials, typeName, requestOptions, workflow, node) {
+		const { authenticate } = this.credentialType(typeName);
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (!authenticate) return requestOptions;
+		const resolve = (value) =>
+			workflow.expression.getParameterValue(value, null, 0, 0, node.name, [], 'internal', {
+				$credentials: credentials,
+			});
+		const options = { ...requestOptions };
+		for (const [where, entries] of Object.entries(authenticate.properties)) {
+			options[where] = { ...options[where] };
+			for (const [key, value] of Object.entries(entries)) options[where][key] = resolve(value);
+		}
+		return options;
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(nodeCredentials, type) {
+		return { id: nodeCredentials.id, name: nodeCredentials.name, type, getData: () => this.data(nodeCredentials) };
+	}
+
+	data(nodeCredentials) {
+		const data = this.credentialsById[nodeCredentials.id];
+		if (!data) throw new Error(`No test credentials with id ${nodeCredentials.id}`);
+		return { ...data };
+	}
+
+	async getDecrypted(_additionalData, nodeCredentials) {
+		return this.data(nodeCredentials);
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties(type) {
+		return this.credentialType(type).properties;
+	}
+}
+
+function additionalDataFor(credentialsHelper, workflowData, executionId) {
+	return {
+		credentialsHelper,
+		hooks: new ExecutionLifecycleHooks('manual', executionId, workflowData),
+		executionId,
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not part of these tests');
+		},
+		getRunExecutionData: async () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('Task runners are not part of these tests');
+		},
+		logAiEvent: () => {},
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		variables: {},
+	};
+}
+
+let executionCounter = 0;
+
+/**
+ * Runs `workflow` ({ nodes, connections, settings }) starting at `startNode` with `items` as its
+ * input. Returns the output items of every node that ran, the run's error if any, and the run.
+ */
+async function runWorkflow({ nodes, connections = {}, settings = {}, startNode, items = [{ json: {} }], credentials }) {
+	const loader = await loadPackage();
+	const nodeTypes = new PackageNodeTypes(loader);
+	const workflowData = { id: 'test', name: 'test', nodes, connections, active: false, settings };
+	const workflow = new Workflow({ ...workflowData, nodeTypes, staticData: {} });
+	const executionId = String(++executionCounter);
+	const credentialsHelper = new TestCredentialsHelper(loader, credentials);
+	const start = workflow.getNode(startNode ?? nodes[0].name);
+	const runExecutionData = {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			nodeExecutionStack: [{ node: start, data: { main: [items] }, source: null }],
+			waitingExecution: {},
+			waitingExecutionSource: {},
+		},
+	};
+	const execute = new WorkflowExecute(
+		additionalDataFor(credentialsHelper, workflowData, executionId),
+		'manual',
+		runExecutionData,
+	);
+	const run = await execute.processRunExecutionData(workflow);
+	const outputs = {};
+	for (const [name, taskData] of Object.entries(run.data.resultData.runData)) {
+		outputs[name] = taskData[taskData.length - 1]?.data?.main?.[0] ?? [];
+	}
+	return { run, outputs, error: run.data.resultData.error };
+}
+
+module.exports = { loadPackage, runWorkflow, PACKAGE_NAME, PackageNodeTypes, TestCredentialsHelper, additionalDataFor };

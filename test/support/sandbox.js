@@ -1,0 +1,49 @@
+// A Cube sandbox per test file, on a free loopback port, reset before each test.
+const { createSandbox, SANDBOX_TOKEN, SANDBOX_USERNAME, SANDBOX_PASSWORD } = require('../../sandbox');
+
+/** A fixed clock, so that "today" and the seeded responses are the same in every run. */
+const SANDBOX_NOW = '2026-11-20T10:00:00.000Z';
+
+function useSandbox(options = {}) {
+	const sandbox = createSandbox({ now: SANDBOX_NOW, freezeClock: true, ...options });
+	const defaults = { ...sandbox.knobs };
+	beforeAll(async () => {
+		await sandbox.start(0);
+	});
+	afterAll(async () => {
+		await sandbox.stop();
+	});
+	beforeEach(() => {
+		sandbox.reset();
+		sandbox.configure({
+			pageSize: defaults.pageSize,
+			latencyMs: defaults.latencyMs,
+			nextLinkStyle: defaults.nextLinkStyle,
+			paths: defaults.paths,
+			timeZone: defaults.timeZone,
+		});
+		sandbox.clock.set(SANDBOX_NOW);
+	});
+	return sandbox;
+}
+
+function tokenCredential(sandbox, overrides = {}) {
+	return { baseUrl: sandbox.url, authentication: 'token', token: SANDBOX_TOKEN, ...overrides };
+}
+
+function basicCredential(sandbox, overrides = {}) {
+	return {
+		baseUrl: sandbox.url,
+		authentication: 'basic',
+		username: SANDBOX_USERNAME,
+		password: SANDBOX_PASSWORD,
+		...overrides,
+	};
+}
+
+/** The API requests the sandbox served, as `METHOD path?query` lines. */
+function served(sandbox) {
+	return sandbox.requests.map((request) => `${request.method} ${request.pathWithQuery}`);
+}
+
+module.exports = { useSandbox, tokenCredential, basicCredential, served, SANDBOX_NOW, SANDBOX_TOKEN };
