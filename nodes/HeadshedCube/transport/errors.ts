@@ -90,7 +90,22 @@ export function cubeApiError(
 	);
 }
 
-/** No answer at all: refused connection, reset, timeout, unknown host. */
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was reset',
+	ECONNABORTED: 'the request timed out',
+	ETIMEDOUT: 'the request timed out',
+	ESOCKETTIMEDOUT: 'the request timed out',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be looked up',
+	EPIPE: 'the connection broke',
+	CERT_HAS_EXPIRED: "the server's certificate has expired",
+};
+
+/**
+ * No answer at all: refused connection, reset, timeout, unknown host. The socket error's code
+ * goes in the description: n8n would swap a message that contains one for a generic text.
+ */
 export function cubeNetworkError(
 	context: CubeContext,
 	request: CubeRequest,
@@ -99,13 +114,13 @@ export function cubeNetworkError(
 	attempts: number,
 ): NodeApiError {
 	const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+	const what = NETWORK_FAILURES[code] ?? 'the connection failed';
 	return new NodeApiError(
 		context.getNode(),
-		{ code, method: request.method, path: request.path } as JsonObject,
+		{ socketError: code, method: request.method, path: request.path } as JsonObject,
 		{
-			message: `Could not reach Headshed Cube at ${origin} for ${describeRequest(request)} (${code})${tries}`,
-			description:
-				'Check the Base URL in the credential and that this n8n can reach it. Timeouts and resets are retried; if they persist, Cube may be down.',
+			message: `Could not reach Headshed Cube at ${origin} for ${describeRequest(request)}: ${what}${tries}`,
+			description: `Socket error ${code}. Check the Base URL in the credential and that this n8n can reach it. Timeouts and resets are retried; if they persist, Cube may be down.`,
 			itemIndex: request.itemIndex,
 		},
 	);

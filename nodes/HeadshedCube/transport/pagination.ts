@@ -115,8 +115,13 @@ async function fetchNumberedPages<T>(
 			}
 		}
 	};
-	const workers = Array.from({ length: Math.min(concurrency, toPage - fromPage + 1) }, worker);
-	await Promise.all(workers);
+	// Every worker is let finish its request in flight, so that none is left running against
+	// Cube once the node has reported the failure.
+	const outcomes = await Promise.allSettled(
+		Array.from({ length: Math.min(concurrency, toPage - fromPage + 1) }, worker),
+	);
+	const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+	if (failure) throw (failure as PromiseRejectedResult).reason;
 	return pages;
 }
 

@@ -26,8 +26,11 @@ export async function cubeBase(context: CubeContext, itemIndex?: number): Promis
 function networkErrorCode(error: unknown): string | undefined {
 	let current: unknown = error;
 	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-		const { code, cause } = current as { code?: unknown; cause?: unknown };
-		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		// n8n's request helper puts the socket error's code in `httpCode`.
+		const { code, httpCode, cause } = current as { code?: unknown; httpCode?: unknown; cause?: unknown };
+		for (const candidate of [code, httpCode]) {
+			if (typeof candidate === 'string' && /^E[A-Z_]+$/.test(candidate)) return candidate;
+		}
 		current = cause;
 	}
 	return undefined;
