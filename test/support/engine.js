@@ -10,7 +10,7 @@ if (!process.env.N8N_USER_FOLDER) {
 }
 process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS ??= 'false';
 
-const { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } = require('n8n-core');
+const { ExecutionLifecycleHooks, LoadOptionsContext, PackageDirectoryLoader, PollContext, WorkflowExecute } = require('n8n-core');
 const { ICredentialsHelper, NodeHelpers, Workflow } = require('n8n-workflow');
 
 const PACKAGE_DIR = path.resolve(__dirname, '..', '..');
@@ -177,4 +177,38 @@ async function runWorkflow({ nodes, connections = {}, settings = {}, startNode, 
 	return { run, outputs, error: run.data.resultData.error };
 }
 
-module.exports = { loadPackage, runWorkflow, PACKAGE_NAME, PackageNodeTypes, TestCredentialsHelper, additionalDataFor };
+/**
+ * One node of this package in a workflow that stays in memory, as an active workflow does in
+ * n8n: its static data lives from one call to the next. Gives n8n's own contexts for polling
+ * and for loading options.
+ */
+async function nodeInWorkflow({ node, credentials, settings = {} }) {
+	const loader = await loadPackage();
+	const nodeTypes = new PackageNodeTypes(loader);
+	const workflowData = { id: 'test', name: 'test', nodes: [node], connections: {}, active: true, settings };
+	const workflow = new Workflow({ ...workflowData, nodeTypes, staticData: {} });
+	const additionalData = () =>
+		additionalDataFor(new TestCredentialsHelper(loader, credentials), workflowData, String(++executionCounter));
+	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	const workflowNode = workflow.getNode(node.name);
+	return {
+		workflow,
+		nodeType,
+		/** Runs the trigger's poll() in n8n's PollContext; `mode` 'manual' is "Fetch test event". */
+		async poll({ mode = 'trigger', extend } = {}) {
+			const context = new PollContext(workflow, workflowNode, additionalData(), mode, 'activate');
+			if (extend) extend(context);
+			return await nodeType.poll.call(context);
+		},
+		/** Calls a listSearch or loadOptions method with the node's current parameters. */
+		async method(kind, name, ...args) {
+			const data = additionalData();
+			data.currentNodeParameters = workflowNode.parameters;
+			const context = new LoadOptionsContext(workflow, workflowNode, data, 'parameters');
+			return await nodeType.methods[kind][name].call(context, ...args);
+		},
+	};
+}
+
+module.exports = {
+	nodeInWorkflow, loadPackage, runWorkflow, PACKAGE_NAME, PackageNodeTypes, TestCredentialsHelper, additionalDataFor };
