@@ -1,0 +1,227 @@
+#!/usr/bin/env node
+// End-to-end tests of the packed package in a real n8n of one line (installed beforehand by
+// scripts/n8n-install.sh LINE): `n8n execute` of each e2e workflow against the Cube sandbox,
+// then `n8n start` for the REST checks (node types, credential test, webhook of example b).
+//
+//   node test/e2e/run.js --line 1 [--tarball path.tgz] [--only substring]
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const h = require('../../scripts/lib/harness');
+const { n8nEnv, linePaths, PROJECT_DIR } = require('../../scripts/lib/n8n-env');
+const { cubeClient } = require('./cube-api');
+const { cases, credentialsFor, NODE_TYPE, BAD_TOKEN, BAD_CREDENTIAL_ID } = require('./cases');
+
+const RUN_TIMEOUT_MS = 120_000;
+
+function parseArgs(argv) {
+	const args = { line: '1', tarball: undefined, only: undefined };
+	for (let i = 0; i < argv.length; i += 2) args[argv[i].replace(/^--/, '')] = argv[i + 1];
+	return args;
+}
+
+/** Collects results; prints one line per check and the closing tally. */
+class Tally {
+	constructor(prefix) {
+		this.prefix = prefix;
+		this.passed = 0;
+		this.failed = 0;
+	}
+
+	async check(name, fn) {
+		const started = Date.now();
+		try {
+			const detail = await fn();
+			this.passed++;
+			console.log(`  ok   ${this.prefix} ${name} (${Date.now() - started} ms)${detail ? ` — ${detail}` : ''}`);
+		} catch (error) {
+			this.failed++;
+			console.log(`  FAIL ${this.prefix} ${name} (${Date.now() - started} ms)\n       ${String(error.message).split('\n').join('\n       ')}`);
+		}
+	}
+}
+
+/**
+ * The run JSON in `n8n execute --rawOutput` output. With N8N_LOG_FORMAT=json each output line is
+ * a JSON log entry; the run is the entry whose message parses to an object with `data.resultData`.
+ */
+function parseRun(stdout) {
+	const candidates = [stdout];
+	for (const line of stdout.split('\n')) {
+		if (!line.trim().startsWith('{')) continue;
+		try {
+			const entry = JSON.parse(line);
+			candidates.push(typeof entry.message === 'string' ? entry.message : line);
+		} catch {
+			/* not JSON */
+		}
+	}
+	for (const text of candidates) {
+		try {
+			const value = JSON.parse(text);
+			if (value && value.data && value.data.resultData) return value;
+		} catch {
+			/* not the run */
+		}
+	}
+	throw new Error(`no run JSON in the output:\n${stdout.slice(0, 1500)}`);
+}
+
+async function executeWorkflow(env, id) {
+	try {
+		const { stdout, stderr } = await h.n8n(env, ['execute', '--id', id, '--rawOutput'], { timeoutMs: RUN_TIMEOUT_MS });
+		return { ok: true, stdout, stderr };
+	} catch (error) {
+		if (error.killed) throw error;
+		return { ok: false, stdout: error.stdout || '', stderr: error.stderr || '' };
+	}
+}
+
+async function prepareUserFolder(env, tarball, sandboxUrl, workDir) {
+	fs.rmSync(env.N8N_USER_FOLDER, { recursive: true, force: true });
+	fs.mkdirSync(env.N8N_USER_FOLDER, { recursive: true });
+	await h.installPackage(env, tarball);
+	const workflowsDir = path.join(workDir, 'workflows');
+	fs.rmSync(workflowsDir, { recursive: true, force: true });
+	fs.mkdirSync(workflowsDir, { recursive: true });
+	for (const c of cases) fs.writeFileSync(path.join(workflowsDir, `${c.workflow.id}.json`), JSON.stringify(c.workflow, null, 2));
+	await h.importCredentials(env, credentialsFor(sandboxUrl), workDir);
+	await h.importWorkflows(env, workflowsDir);
+}
+
+async function runExecuteCases(tally, env, api, only) {
+	for (const c of cases) {
+		if (only && !c.workflow.name.includes(only) && c.workflow.id !== only) continue;
+		await tally.check(`execute ${c.workflow.name}`, async () => {
+			const result = await executeWorkflow(env, c.workflow.id);
+			const rawText = `${result.stdout}\n${result.stderr}`;
+			const run = parseRun(result.stdout);
+			if (c.expectFailure && result.ok) throw new Error('expected `n8n execute` to exit non-zero');
+			if (!c.expectFailure && !result.ok) {
+				const error = run.data.resultData.error;
+				throw new Error(`n8n execute failed: ${error ? `${error.message} ${error.description || ''}` : rawText.slice(-1500)}`);
+			}
+			return await c.check(run, { api, rawText });
+		});
+	}
+}
+
+function credentialPayload(sandboxUrl, token) {
+	return {
+		credentials: {
+			id: h.CREDENTIAL_ID,
+			name: h.CREDENTIAL_NAME,
+			type: 'headshedCubeApi',
+			data: { baseUrl: sandboxUrl, authentication: 'token', token },
+		},
+	};
+}
+
+async function runRestChecks(tally, env, sandboxUrl, api, logFile) {
+	const n8n = await h.startN8n(env, { logFile });
+	try {
+		const rest = new h.N8nRest(n8n.baseUrl);
+		await tally.check('REST owner setup and login', async () => {
+			await rest.setupOwner();
+			await rest.login();
+			return h.OWNER.email;
+		});
+		await tally.check('REST /types/nodes.json lists the node and trigger', async () => {
+			const { status, json } = await rest.request('GET', '/types/nodes.json');
+			if (status !== 200) throw new Error(`status ${status}`);
+			const names = json.map((type) => type.name);
+			for (const name of [NODE_TYPE, `${NODE_TYPE}Trigger`]) {
+				if (!names.includes(name)) throw new Error(`${name} missing among ${names.length} types`);
+			}
+			return `${names.length} node types`;
+		});
+		await tally.check('REST credential test passes with the sandbox token', async () => {
+			const { status, json, text } = await rest.request('POST', '/rest/credentials/test', credentialPayload(sandboxUrl, h.SANDBOX_TOKEN));
+			const result = json && (json.data || json);
+			if (status !== 200 || result.status !== 'OK') throw new Error(`${status} ${text.slice(0, 400)}`);
+			return result.message;
+		});
+		await tally.check('REST credential test fails with a wrong token', async () => {
+			const { status, json, text } = await rest.request('POST', '/rest/credentials/test', credentialPayload(sandboxUrl, BAD_TOKEN));
+			const result = json && (json.data || json);
+			if (status !== 200 || result.status !== 'Error') throw new Error(`${status} ${text.slice(0, 400)}`);
+			if (text.includes(BAD_TOKEN)) throw new Error('the token appears in the answer');
+			return result.message;
+		});
+		await tally.check('REST campaign list for the editor dropdown', async () => {
+			return await campaignDropdown(rest, api);
+		});
+	} finally {
+		await n8n.stop();
+	}
+}
+
+/** The resource locator's list mode, as the editor asks for it. */
+async function campaignDropdown(rest, api) {
+	const body = {
+		nodeTypeAndVersion: { name: NODE_TYPE, version: 1 },
+		path: 'parameters.campaignId',
+		methodName: 'searchCampaigns',
+		currentNodeParameters: { resource: 'response', operation: 'getAll', campaignId: { __rl: true, mode: 'list', value: '' } },
+		credentials: { headshedCubeApi: { id: h.CREDENTIAL_ID, name: h.CREDENTIAL_NAME } },
+		filter: '',
+	};
+	const { status, json, text } = await rest.request('POST', '/rest/dynamic-node-parameters/resource-locator-results', body);
+	if (status !== 200) throw new Error(`${status} ${text.slice(0, 400)}`);
+	const results = (json.data || json).results;
+	const expected = await api.getAll('/api/v1/campaigns?include_inactive_campaigns=True');
+	if (!Array.isArray(results) || results.length === 0) throw new Error(`no results: ${text.slice(0, 300)}`);
+	const unknown = results.filter((r) => !expected.some((c) => String(c.campaign_id) === String(r.value)));
+	if (unknown.length) throw new Error(`values not in Cube: ${JSON.stringify(unknown).slice(0, 300)}`);
+	return `${results.length} campaigns, first "${results[0].name}"`;
+}
+
+async function main() {
+	const args = parseArgs(process.argv.slice(2));
+	const started = Date.now();
+	const tally = new Tally(`[line ${args.line}]`);
+	const paths = linePaths(args.line);
+	if (!fs.existsSync(path.join(paths.n8nDir, '.installed'))) {
+		throw new Error(`n8n line ${args.line} is not installed: run bash scripts/n8n-install.sh ${args.line}`);
+	}
+	const workDir = path.join(PROJECT_DIR, 'test-output', `e2e-line${args.line}`);
+	fs.mkdirSync(workDir, { recursive: true });
+	const tarball = args.tarball || (await h.packPackage());
+	const env = await n8nEnv(args.line, `e2e-line${args.line}`, { jsonLog: true });
+	env.N8N_LOG_LEVEL = 'warn';
+
+	const sandbox = await h.startSandbox({ now: h.todayAtNoonUtc(), freezeClock: true, logFile: path.join(workDir, 'sandbox.log') });
+	const cleanup = async () => await sandbox.stop();
+	process.once('SIGINT', () => cleanup().then(() => process.exit(130)));
+	process.once('SIGTERM', () => cleanup().then(() => process.exit(143)));
+	try {
+		const api = cubeClient(sandbox.url, h.SANDBOX_TOKEN);
+		console.log(`[line ${args.line}] n8n ${paths.n8nVersion}, sandbox ${sandbox.url}, user folder ${env.N8N_USER_FOLDER}`);
+		let prepared = false;
+		await tally.check('install the packed package and import fixtures', async () => {
+			await prepareUserFolder(env, tarball, sandbox.url, workDir);
+			prepared = true;
+			return path.basename(tarball);
+		});
+		if (prepared) {
+			await runExecuteCases(tally, env, api, args.only);
+			if (!args.only) await runRestChecks(tally, env, sandbox.url, api, path.join(workDir, 'n8n-start.log'));
+		}
+	} finally {
+		await cleanup();
+	}
+	console.log(`[line ${args.line}] done in ${Math.round((Date.now() - started) / 1000)} s`);
+	console.log(`${tally.passed} passed, ${tally.failed} failed`);
+	process.exitCode = tally.failed ? 1 : 0;
+}
+
+module.exports = { parseRun, Tally, BAD_CREDENTIAL_ID };
+
+if (require.main === module) {
+	main().catch((error) => {
+		console.error(error.stack || error.message);
+		console.log('0 passed, 1 failed');
+		process.exit(1);
+	});
+}
