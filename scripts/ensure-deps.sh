@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Installs the project's dev dependencies when node_modules is missing or older than the lock
+# file. Install scripts are skipped: nothing the tests use needs a native build, and one
+# dependency's preinstall insists on pnpm.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+stamp=node_modules/.package-lock.json
+if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
+	echo "Installing dev dependencies (npm ci)..."
+	npm ci --ignore-scripts --no-audit --no-fund
+fi

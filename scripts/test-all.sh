@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Every test of the project, from a fresh clone: installs what it needs, then builds, lints
+# with n8n's community rules, runs n8n's package scanner on the tarball, runs the in-process
+# suites (n8n's engine against the sandbox), and the end-to-end tests in real n8n.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "dependencies"
+bash scripts/ensure-deps.sh
+
+step "build"
+npm run build --silent
+
+step "lint (n8n community rules)"
+npm run lint --silent
+
+step "n8n package scanner on the packed tarball"
+node scripts/scan-package.mjs
+
+step "in-process tests (jest)"
+npx jest --ci
+
+if [ -f scripts/e2e.sh ] && [ "${CUBE_SKIP_E2E:-}" != "1" ]; then
+	step "end-to-end tests in real n8n"
+	bash scripts/e2e.sh
+fi
