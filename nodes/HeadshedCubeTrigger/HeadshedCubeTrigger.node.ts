@@ -33,6 +33,7 @@ export class HeadshedCubeTrigger implements INodeType {
 		icon: { light: 'file:headshedCube.svg', dark: 'file:headshedCube.dark.svg' },
 		group: ['trigger'],
 		version: 1,
+		subtitle: '={{ "New responses" }}',
 		description: 'Starts the workflow for every new response (call outcome) registered in Headshed Cube',
 		defaults: { name: 'Headshed Cube Trigger' },
 		polling: true,
