@@ -17,7 +17,8 @@ const CONTRACT = {
 	assignment: { getAll: [] },
 	campaign: { getAll: ['includeInactive'] },
 	customer: {
-		getAll: ['assignmentId', 'returnAll', 'limit'],
+		// `options` (Pages at Once) is an addition to the contract's table.
+		getAll: ['assignmentId', 'returnAll', 'limit', 'options'],
 		get: ['assignmentId', 'customerId'],
 		create: ['assignmentId', 'customerId', 'fields', 'customFields'],
 		update: ['assignmentId', 'customerId', 'fields', 'customFields'],
@@ -95,7 +96,7 @@ test('the standard customer fields are the API names, and custom fields are name
 		expect(custom.options[0].values.map((v) => v.name)).toEqual(['name', 'value']);
 	}
 	const options = parametersOf('response', 'getAll').find((p) => p.name === 'options');
-	expect(options.options.map((o) => o.name)).toEqual(['includeCustomer']);
+	expect(options.options.map((o) => o.name)).toEqual(['includeCustomer', 'concurrency']);
 });
 
 test('locators offer a searchable list and an id, backed by real methods', () => {

@@ -262,6 +262,15 @@ describe('pagination', () => {
 		}
 	});
 
+	test.each([1, 10])('with %s page(s) at once, every customer arrives once and in order', async (concurrency) => {
+		sandbox.configure({ latencyMs: 1 });
+		const { json } = await run({ ...allCustomersOf(21), options: { concurrency } });
+		expect(json).toEqual(sandbox.data.customersByAssignment.get(21));
+		const pages = served(sandbox);
+		expect(new Set(pages).size).toBe(pages.length);
+		if (concurrency === 1) expect(pages.slice(1)).toEqual(pages.slice(1).map((_, n) => `GET /api/v1/assignments/21/customers/?page=${n + 2}`));
+	});
+
 	test('10,000 customers arrive complete and in order when pages are fetched several at a time', async () => {
 		sandbox.configure({ latencyMs: 2 });
 		const { json } = await run(allCustomersOf(9));

@@ -119,7 +119,12 @@ function credentialPayload(sandboxUrl, token) {
 }
 
 async function runRestChecks(tally, env, sandboxUrl, api, logFile) {
-	const n8n = await h.startN8n(env, { logFile });
+	let n8n;
+	await tally.check('n8n start answers /rest/settings', async () => {
+		n8n = await h.startN8n(env, { logFile });
+		return n8n.baseUrl;
+	});
+	if (!n8n) return;
 	try {
 		const rest = new h.N8nRest(n8n.baseUrl);
 		await tally.check('REST owner setup and login', async () => {
@@ -189,7 +194,6 @@ async function main() {
 	fs.mkdirSync(workDir, { recursive: true });
 	const tarball = args.tarball || (await h.packPackage());
 	const env = await n8nEnv(args.line, `e2e-line${args.line}`, { jsonLog: true });
-	env.N8N_LOG_LEVEL = 'warn';
 
 	const sandbox = await h.startSandbox({ now: h.todayAtNoonUtc(), freezeClock: true, logFile: path.join(workDir, 'sandbox.log') });
 	const cleanup = async () => await sandbox.stop();

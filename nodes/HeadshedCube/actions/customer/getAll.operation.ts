@@ -4,11 +4,22 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { listCustomers } from '../../api/customers';
 import { toCubeId } from '../../helpers/ids';
 import { assignmentLocator, returnAllAndLimit } from '../common.descriptions';
-import { readLimit } from '../readLimit';
+import { pageConcurrencyOption, readPaging } from '../paging';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['customer'], operation: ['getAll'] } },
-	[assignmentLocator, ...returnAllAndLimit] as INodeProperties[],
+	[
+		assignmentLocator,
+		...returnAllAndLimit,
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [pageConcurrencyOption],
+		},
+	] as INodeProperties[],
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
@@ -16,5 +27,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		extractValue: true,
 	});
 	const assignmentId = toCubeId(this.getNode(), assignment, 'Assignment ID', itemIndex);
-	return await listCustomers(this, assignmentId, { limit: readLimit.call(this, itemIndex), itemIndex });
+	return await listCustomers(this, assignmentId, { ...readPaging.call(this, itemIndex), itemIndex });
 }

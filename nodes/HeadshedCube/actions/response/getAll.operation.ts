@@ -10,7 +10,7 @@ import { toCubeId } from '../../helpers/ids';
 import { asNodeError } from '../../transport';
 import { campaignLocator, returnAllAndLimit } from '../common.descriptions';
 import type { ExecutionCache } from '../executionCache';
-import { readLimit } from '../readLimit';
+import { pageConcurrencyOption, readPaging, type Paging } from '../paging';
 
 const properties: INodeProperties[] = [
 	campaignLocator,
@@ -46,6 +46,7 @@ const properties: INodeProperties[] = [
 				description:
 					"Whether to add each response's customer card (from the campaign's assignment) as a \"customer\" field",
 			},
+			pageConcurrencyOption,
 		],
 	},
 ];
@@ -89,6 +90,7 @@ async function customerIndexOfCampaign(
 	campaignId: number,
 	cache: ExecutionCache,
 	itemIndex: number,
+	concurrency: number,
 ): Promise<Map<string, CubeCustomer>> {
 	const campaigns = await cache.remember('campaigns:all', async () => await listCampaigns(this, true, itemIndex));
 	const campaign = campaigns.find((candidate) => campaignIdOf(candidate) === campaignId);
@@ -101,7 +103,7 @@ async function customerIndexOfCampaign(
 		);
 	}
 	return await cache.remember(`customers:${assignmentId}`, async () => {
-		const customers = await listCustomers(this, assignmentId, { itemIndex });
+		const customers = await listCustomers(this, assignmentId, { concurrency, itemIndex });
 		return new Map(customers.map((customer) => [String(customer.customer_id), customer]));
 	});
 }
@@ -116,13 +118,11 @@ export async function execute(
 	const range = readDateRange.call(this, itemIndex);
 	const includeCustomer = this.getNodeParameter('options.includeCustomer', itemIndex, false) as boolean;
 
-	const responses: CubeResponseRecord[] = await listResponses(this, campaignId, range, {
-		limit: readLimit.call(this, itemIndex),
-		itemIndex,
-	});
+	const paging: Paging = readPaging.call(this, itemIndex);
+	const responses: CubeResponseRecord[] = await listResponses(this, campaignId, range, { ...paging, itemIndex });
 	if (!includeCustomer || responses.length === 0) return responses;
 
-	const customers = await customerIndexOfCampaign.call(this, campaignId, cache, itemIndex);
+	const customers = await customerIndexOfCampaign.call(this, campaignId, cache, itemIndex, paging.concurrency);
 	return responses.map((response) => ({
 		...response,
 		customer: customers.get(String(response.crm_customer_id)) ?? null,
