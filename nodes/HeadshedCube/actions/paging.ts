@@ -15,6 +15,18 @@ export const pageConcurrencyOption: INodeProperties = {
 		'How many pages to request from Cube at the same time once the first page has told how many there are. Lower it if Cube throttles you.',
 };
 
+/** The "Options" of a list operation: its own options, then "Pages at Once". */
+export function listOptions(own: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...own, pageConcurrencyOption],
+	};
+}
+
 export interface Paging {
 	/** Undefined for "Return All". */
 	limit?: number;

@@ -4,22 +4,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { listCustomers } from '../../api/customers';
 import { toCubeId } from '../../helpers/ids';
 import { assignmentLocator, returnAllAndLimit } from '../common.descriptions';
-import { pageConcurrencyOption, readPaging } from '../paging';
+import { listOptions, readPaging } from '../paging';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['customer'], operation: ['getAll'] } },
-	[
-		assignmentLocator,
-		...returnAllAndLimit,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [pageConcurrencyOption],
-		},
-	] as INodeProperties[],
+	[assignmentLocator, ...returnAllAndLimit, listOptions()] as INodeProperties[],
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

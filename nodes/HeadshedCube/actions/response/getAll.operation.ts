@@ -10,7 +10,7 @@ import { toCubeId } from '../../helpers/ids';
 import { asNodeError } from '../../transport';
 import { campaignLocator, returnAllAndLimit } from '../common.descriptions';
 import type { ExecutionCache } from '../executionCache';
-import { pageConcurrencyOption, readPaging, type Paging } from '../paging';
+import { listOptions, readPaging, type Paging } from '../paging';
 
 const properties: INodeProperties[] = [
 	campaignLocator,
@@ -31,24 +31,16 @@ const properties: INodeProperties[] = [
 			"Last day of responses to return, in the workflow's time zone. Empty means the same as Cube's default, today.",
 	},
 	...returnAllAndLimit,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Customer',
-				name: 'includeCustomer',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to add each response's customer card (from the campaign's assignment) as a \"customer\" field",
-			},
-			pageConcurrencyOption,
-		],
-	},
+	listOptions([
+		{
+			displayName: 'Include Customer',
+			name: 'includeCustomer',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to add each response's customer card (from the campaign's assignment) as a \"customer\" field",
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(
