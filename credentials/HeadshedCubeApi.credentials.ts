@@ -7,7 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { isUnderBase, parseCubeBaseUrl } from '../nodes/HeadshedCube/transport/baseUrl';
+import { checkCubeBaseUrl, isUnderBase } from '../nodes/HeadshedCube/transport/baseUrl';
 
 export class HeadshedCubeApi implements ICredentialType {
 	name = 'headshedCubeApi';
@@ -88,11 +88,12 @@ export class HeadshedCubeApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const base = parseCubeBaseUrl(credentials.baseUrl);
+		const check = checkCubeBaseUrl(credentials.baseUrl);
+		if (!check.ok) throw new Error(check.problem);
 		const target = requestOptions.baseURL
 			? `${requestOptions.baseURL.replace(/\/+$/, '')}/${requestOptions.url.replace(/^\/+/, '')}`
 			: requestOptions.url;
-		if (!isUnderBase(base, target)) {
+		if (!isUnderBase(check.base, target)) {
 			throw new Error(
 				'Refused to send Headshed Cube credentials to an address outside the configured Base URL.',
 			);

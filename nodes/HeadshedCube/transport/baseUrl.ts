@@ -7,39 +7,38 @@ export interface CubeBase {
 	prefix: string;
 }
 
-export class CubeBaseUrlError extends Error {}
+export type BaseUrlCheck = { ok: true; base: CubeBase } | { ok: false; problem: string };
 
 /**
  * Reads the credential's base URL. Plain http would send the token in clear text, so it is
  * refused except on loopback, where the sandbox and the tests live.
  */
-export function parseCubeBaseUrl(raw: unknown): CubeBase {
+export function checkCubeBaseUrl(raw: unknown): BaseUrlCheck {
 	const text = typeof raw === 'string' ? raw.trim() : '';
+	const problem = (message: string): BaseUrlCheck => ({ ok: false, problem: message });
 	if (!text) {
-		throw new CubeBaseUrlError(
+		return problem(
 			'The Headshed Cube credential has no Base URL. Enter your tenant address, e.g. https://youraccount.cube4sales.com.',
 		);
 	}
 	if (!URL.canParse(text)) {
-		throw new CubeBaseUrlError(
+		return problem(
 			`The Base URL "${text}" is not a valid address. Enter it as https://youraccount.cube4sales.com.`,
 		);
 	}
 	const url = new URL(text);
 	if (url.username || url.password) {
-		throw new CubeBaseUrlError(
+		return problem(
 			'The Base URL must not contain a user name or password. Enter them in the credential fields instead.',
 		);
 	}
-	if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
-		throw new CubeBaseUrlError(
-			`The Base URL must start with https:// (got "${url.origin}"). Headshed Cube only accepts HTTPS, and plain http would send your credentials unencrypted.`,
+	const loopbackHttp = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
+	if (url.protocol !== 'https:' && !loopbackHttp) {
+		return problem(
+			`The Base URL must start with https:// (got "${url.protocol}//${url.host}"). Headshed Cube only accepts HTTPS, and anything else could expose your credentials.`,
 		);
 	}
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new CubeBaseUrlError(`The Base URL must start with https:// (got "${url.protocol}").`);
-	}
-	return { origin: url.origin, prefix: url.pathname.replace(/\/+$/, '') };
+	return { ok: true, base: { origin: url.origin, prefix: url.pathname.replace(/\/+$/, '') } };
 }
 
 /** True when `url` lies under the base: same scheme, host and port, and within its path. */
@@ -47,14 +46,4 @@ export function isUnderBase(base: CubeBase, url: string): boolean {
 	if (!URL.canParse(url)) return false;
 	const target = new URL(url);
 	return target.origin === base.origin && target.pathname.startsWith(`${base.prefix}/`);
-}
-
-/** What is wrong with a base URL, in words for the user; undefined when it is fine. */
-export function baseUrlProblem(raw: unknown): string | undefined {
-	try {
-		parseCubeBaseUrl(raw);
-		return undefined;
-	} catch (error) {
-		return (error as Error).message;
-	}
 }

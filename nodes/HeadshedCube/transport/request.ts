@@ -1,7 +1,7 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { baseUrlProblem, parseCubeBaseUrl, type CubeBase } from './baseUrl';
+import { checkCubeBaseUrl, type CubeBase } from './baseUrl';
 import { asNodeError } from './nodeError';
 import { cubeApiError, cubeNetworkError } from './errors';
 import {
@@ -17,9 +17,9 @@ const REQUEST_TIMEOUT_MS = 60_000;
 
 export async function cubeBase(context: CubeContext, itemIndex?: number): Promise<CubeBase> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
-	const problem = baseUrlProblem(credentials.baseUrl);
-	if (problem) throw new NodeOperationError(context.getNode(), problem, { itemIndex });
-	return parseCubeBaseUrl(credentials.baseUrl);
+	const check = checkCubeBaseUrl(credentials.baseUrl);
+	if (!check.ok) throw new NodeOperationError(context.getNode(), check.problem, { itemIndex });
+	return check.base;
 }
 
 /** The code of a failure that produced no HTTP answer, as axios and Node name it. */
