@@ -98,6 +98,17 @@ test('"Fetch test event" shows the latest responses and leaves the cursor alone'
 	expect(node.workflow.staticData['node:Headshed Cube Trigger']).toBeUndefined();
 });
 
+test('"Fetch test event" looks back over the week when today has nothing yet', async () => {
+	setNow('2026-11-21T00:30:00.000Z');
+	const node = await trigger({}, 'Europe/Oslo');
+	const emitted = emittedOf(await node.poll({ mode: 'manual' }));
+	expect(emitted).toHaveLength(10);
+	expect(emitted.every((r) => r.submitted_when < '2026-11-20T23:00:00Z')).toBe(true);
+	const days = sandbox.requests.map((r) => r.path.match(/from_date\/(\d+)\/to_date\/(\d+)/).slice(1).join('-'));
+	expect([...new Set(days)]).toEqual(['20261121-20261121', '20261114-20261121']);
+	expect(days.filter((d) => d === '20261121-20261121')).toHaveLength(2);
+});
+
 test('a poll that fails half-way counts nothing as seen; the next poll delivers all', async () => {
 	setNow('2026-11-20T10:00:00.000Z');
 	const node = await trigger();

@@ -73,7 +73,11 @@ export class HeadshedCubeTrigger implements INodeType {
 		const campaignIds = await watchedCampaigns.call(this);
 
 		if (this.getMode() === 'manual') {
-			const { records } = await readResponses.call(this, campaignIds, now - TEST_EVENT_DAYS * 86_400_000, now);
+			// Today first; the week only when today has too little to show.
+			let { records } = await readResponses.call(this, campaignIds, now, now);
+			if (records.length < TEST_EVENT_COUNT) {
+				({ records } = await readResponses.call(this, campaignIds, now - TEST_EVENT_DAYS * 86_400_000, now));
+			}
 			const newest = records.sort((a, b) => submittedAt(a) - submittedAt(b)).slice(-TEST_EVENT_COUNT);
 			return newest.length > 0 ? [this.helpers.returnJsonArray(newest)] : null;
 		}

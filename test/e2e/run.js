@@ -14,6 +14,7 @@ const { cubeClient } = require('./cube-api');
 const { cases, credentialsFor, NODE_TYPE, BAD_TOKEN, BAD_CREDENTIAL_ID } = require('./cases');
 
 const RUN_TIMEOUT_MS = 120_000;
+const UPSERT_EXAMPLE_ID = 'cubeExCrmUpsert1';
 
 function parseArgs(argv) {
 	const args = { line: '1', tarball: undefined, only: undefined };
@@ -120,6 +121,9 @@ function credentialPayload(sandboxUrl, token) {
 
 async function runRestChecks(tally, env, sandboxUrl, api, logFile) {
 	let n8n;
+	await tally.check('activate the webhook of example b', async () => {
+		await h.activateWorkflow(env, UPSERT_EXAMPLE_ID);
+	});
 	await tally.check('n8n start answers /rest/settings', async () => {
 		n8n = await h.startN8n(env, { logFile });
 		return n8n.baseUrl;
@@ -157,9 +161,38 @@ async function runRestChecks(tally, env, sandboxUrl, api, logFile) {
 		await tally.check('REST campaign list for the editor dropdown', async () => {
 			return await campaignDropdown(rest, api);
 		});
+		await tally.check('webhook of example b upserts a CRM record and a list', async () => {
+			return await upsertThroughWebhook(n8n.baseUrl, api);
+		});
 	} finally {
 		await n8n.stop();
 	}
+}
+
+/** What a CRM would do: POST changed records to the active webhook of example b. */
+async function upsertThroughWebhook(baseUrl, api) {
+	const post = async (body) => {
+		const res = await fetch(`${baseUrl}/webhook/cube-crm-upsert`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+			signal: AbortSignal.timeout(60_000),
+		});
+		const text = await res.text();
+		if (res.status !== 200) throw new Error(`webhook answered ${res.status}: ${text.slice(0, 400)}`);
+		return JSON.parse(text);
+	};
+	const one = await post({ id: 990201, full_name: 'Webhook Enkel', mobile: '+47 900 00 201', email: 'enkel@example.no', city: 'Molde', customer_since: '2023-03-03' });
+	const many = await post([
+		{ id: 990202, full_name: 'Webhook Liste', mobile: '+47 900 00 202', email: 'liste@example.no', city: 'Narvik', customer_since: '2022-02-02' },
+		{ id: 100004, full_name: 'Endret Navn', mobile: '+47 900 00 204', email: 'endret@example.no', city: 'Alta', customer_since: '2021-01-01' },
+	]);
+	if (one.length !== 1 || many.length !== 2) throw new Error(`answers: ${JSON.stringify([one, many]).slice(0, 400)}`);
+	for (const [id, name] of [[990201, 'Webhook Enkel'], [990202, 'Webhook Liste'], [100004, 'Endret Navn']]) {
+		const { status, json } = await api.customer(9, id);
+		if (status !== 200 || json.name !== name) throw new Error(`customer ${id}: ${status} ${JSON.stringify(json).slice(0, 200)}`);
+	}
+	return 'one object and a list of two upserted';
 }
 
 /** The resource locator's list mode, as the editor asks for it. */
@@ -197,8 +230,8 @@ async function main() {
 
 	const sandbox = await h.startSandbox({ now: h.todayAtNoonUtc(), freezeClock: true, logFile: path.join(workDir, 'sandbox.log') });
 	const cleanup = async () => await sandbox.stop();
-	process.once('SIGINT', () => cleanup().then(() => process.exit(130)));
-	process.once('SIGTERM', () => cleanup().then(() => process.exit(143)));
+	process.once('SIGINT', () => h.stopAll().then(() => process.exit(130)));
+	process.once('SIGTERM', () => h.stopAll().then(() => process.exit(143)));
 	try {
 		const api = cubeClient(sandbox.url, h.SANDBOX_TOKEN);
 		console.log(`[line ${args.line}] n8n ${paths.n8nVersion}, sandbox ${sandbox.url}, user folder ${env.N8N_USER_FOLDER}`);

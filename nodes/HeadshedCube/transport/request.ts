@@ -36,11 +36,6 @@ function networkErrorCode(error: unknown): string | undefined {
 	return undefined;
 }
 
-function hasHttpAnswer(error: unknown): boolean {
-	const cause = (error as { cause?: { response?: unknown } })?.cause;
-	return Boolean(cause && typeof cause === 'object' && cause.response);
-}
-
 /**
  * Sends one request to Cube with the credential, retrying what is safe to retry, and returns
  * the successful answer. Everything else becomes an error that names the request.
@@ -77,7 +72,7 @@ export async function sendCubeRequest(
 			)) as CubeResponse;
 		} catch (error) {
 			const code = networkErrorCode(error);
-			if (!code || hasHttpAnswer(error)) throw asNodeError(context.getNode(), error, request.itemIndex);
+			if (!code) throw asNodeError(context.getNode(), error, request.itemIndex);
 			const delay = retryDelayForNetworkError(request.method, code, attempt);
 			if (delay === undefined) throw cubeNetworkError(context, request, origin, code, attempt);
 			await sleep(delay);
