@@ -11,6 +11,7 @@ const path = require('path');
 const h = require('../../scripts/lib/harness');
 const { n8nEnv, linePaths, PROJECT_DIR } = require('../../scripts/lib/n8n-env');
 const { cubeClient } = require('./cube-api');
+const { browserChecks, chromiumAvailable } = require('./browser');
 const { cases, credentialsFor, NODE_TYPE, BAD_TOKEN, BAD_CREDENTIAL_ID } = require('./cases');
 
 const RUN_TIMEOUT_MS = 120_000;
@@ -164,6 +165,13 @@ async function runRestChecks(tally, env, sandboxUrl, api, logFile) {
 		await tally.check('webhook of example b upserts a CRM record and a list', async () => {
 			return await upsertThroughWebhook(n8n.baseUrl, api);
 		});
+		if (process.env.CUBE_E2E_BROWSER === '0') {
+			console.log('  skip browser checks (CUBE_E2E_BROWSER=0)');
+		} else if (!chromiumAvailable()) {
+			console.log('  skip browser checks: no Chromium (apt-get install chromium)');
+		} else {
+			await browserChecks(tally, n8n.baseUrl, path.join(path.dirname(logFile), 'browser'));
+		}
 	} finally {
 		await n8n.stop();
 	}

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# npm start: a local n8n with this package installed as users install it, the Cube sandbox, the
+# sandbox credential and the example workflows. Ctrl-C stops everything.
+#   CUBE_N8N_LINE=2 npm start      # n8n 2.x on Node 24 instead of 1.x on Node 20
+#   CUBE_N8N_PORT=5678             # editor port to prefer (another free one if taken)
+#   CUBE_SANDBOX_PORT=8765         # sandbox port (0: any free one)
+set -euo pipefail
+
+SCRIPTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+PROJECT_DIR="$(dirname "$SCRIPTS_DIR")"
+# shellcheck source=n8n-env.sh
+source "$SCRIPTS_DIR/n8n-env.sh"
+cd "$PROJECT_DIR"
+
+LINE="${CUBE_N8N_LINE:-1}"
+export CUBE_N8N_PORT="${CUBE_N8N_PORT:-5678}"
+SANDBOX_PORT="${CUBE_SANDBOX_PORT:-0}"
+PIDS=() # process-group leaders to stop on exit
+
+say() { echo "[start] $*" >&2; }
+
+stop_all() {
+	trap - INT TERM EXIT
+	local pid
+	for pid in "${PIDS[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+	for pid in "${PIDS[@]}"; do
+		# n8n shuts down in a few seconds; after 15 s the group is killed
+		for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+		kill -KILL -- "-$pid" 2>/dev/null || true
+	done
+	say "stopped"
+}
+
+# Starts the sandbox in a process group of its own; sets SANDBOX_URL.
+start_sandbox() {
+	local log="$N8N_USER_FOLDER/sandbox.log" pid
+	: >"$log"
+	setsid node sandbox/cli.js --port "$SANDBOX_PORT" --page-size 500 >"$log" 2>&1 &
+	pid=$!
+	PIDS+=("$pid")
+	for _ in $(seq 1 60); do
+		SANDBOX_URL="$(sed -n 's/^SANDBOX_READY //p' "$log")"
+		[[ -n "$SANDBOX_URL" ]] && return 0
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.25
+	done
+	say "the sandbox did not start:"; cat "$log" >&2
+	return 1
+}
+
+start_n8n() {
+	local log="$N8N_USER_FOLDER/n8n.log"
+	setsid "$CUBE_N8N_BIN" start >>"$log" 2>&1 &
+	N8N_PID=$!
+	PIDS+=("$N8N_PID")
+	say "n8n is starting (log: $log)"
+}
+
+print_welcome() {
+	local email password
+	read -r email password < <(node scripts/lib/cli.js owner)
+	cat <<EOF
+
+  n8n $CUBE_N8N_VERSION with n8n-nodes-headshed-cube is ready.
+
+  Editor:    http://127.0.0.1:$N8N_PORT/
+  Login:     $email
+  Password:  $password
+
+  Cube sandbox: $SANDBOX_URL  (token cube-sandbox-token)
+  Examples:  Workflows → "Headshed Cube: ..." (credential "Headshed Cube (sandbox)")
+  Webhook of the upsert example:
+    curl -X POST http://127.0.0.1:$N8N_PORT/webhook/cube-crm-upsert -H 'content-type: application/json' \\
+      -d '{"id": 990001, "full_name": "Ola Nordmann", "mobile": "+47 912 34 567", "customer_since": "2024-01-15"}'
+
+  Ctrl-C stops n8n and the sandbox.
+EOF
+}
+
+main() {
+	local started=$SECONDS
+	trap stop_all EXIT
+	trap 'exit 130' INT TERM
+	bash scripts/ensure-deps.sh # npm ci when node_modules is missing or older than the lockfile
+	say "build and pack"
+	local tarball
+	tarball="$(node scripts/lib/cli.js pack)"
+	bash scripts/n8n-install.sh "$LINE"
+	# one folder per line: 2.x migrates the database to a schema 1.x does not read
+	cube_n8n_env "$LINE" "start/line$LINE"
+	start_sandbox
+	say "sandbox at $SANDBOX_URL"
+	say "install $(basename "$tarball") into $N8N_USER_FOLDER/.n8n/nodes"
+	node scripts/lib/cli.js install-package "$tarball"
+	say "import the credential and the examples"
+	node scripts/lib/cli.js import-fixtures "$SANDBOX_URL"
+	start_n8n
+	node scripts/lib/cli.js setup-owner
+	say "ready after $((SECONDS - started)) s"
+	print_welcome
+	# returns when n8n exits by itself, or when Ctrl-C runs the traps
+	wait "$N8N_PID" || true
+	say "n8n exited; see $N8N_USER_FOLDER/n8n.log"
+}
+
+main "$@"
