@@ -90,9 +90,11 @@ export class HeadshedCubeApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		const check = checkCubeBaseUrl(credentials.baseUrl);
 		if (!check.ok) throw new Error(check.problem);
+		// n8n's HTTP Request node, which can use this credential too, names the address `uri`.
+		const address = String(requestOptions.url ?? (requestOptions as { uri?: unknown }).uri ?? '');
 		const target = requestOptions.baseURL
-			? `${requestOptions.baseURL.replace(/\/+$/, '')}/${requestOptions.url.replace(/^\/+/, '')}`
-			: requestOptions.url;
+			? `${requestOptions.baseURL.replace(/\/+$/, '')}/${address.replace(/^\/+/, '')}`
+			: address;
 		if (!isUnderBase(check.base, target)) {
 			throw new Error(
 				'Refused to send Headshed Cube credentials to an address outside the configured Base URL.',

@@ -188,6 +188,10 @@ describe('the https rule', () => {
 		await expect(credential.authenticate(data, { url: 'http://acme.cube4sales.com/api/v1/assignments' })).rejects.toThrow(/outside/);
 		const ok = await credential.authenticate(data, { url: 'https://acme.cube4sales.com/api/v1/assignments' });
 		expect(ok.headers.Authorization).toBe('Token t');
+		// The HTTP Request node, using this credential as a predefined type, names the address `uri`.
+		const viaUri = await credential.authenticate(data, { uri: 'https://acme.cube4sales.com/api/v1/campaigns' });
+		expect(viaUri.headers.Authorization).toBe('Token t');
+		await expect(credential.authenticate(data, { uri: 'https://evil.example.com/' })).rejects.toThrow(/outside/);
 	});
 });
 

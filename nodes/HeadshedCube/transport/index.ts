@@ -1,4 +1,4 @@
-export { CREDENTIAL_TYPE, cubeBase, cubeRequest, sendCubeRequest } from './request';
+export { CREDENTIAL_TYPE, cubeConnection, cubeRequest, sendCubeRequest } from './request';
 export { asNodeError } from './nodeError';
 export { cubePaginate, DEFAULT_PAGE_CONCURRENCY } from './pagination';
 export type { PaginateOptions } from './pagination';

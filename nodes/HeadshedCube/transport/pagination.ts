@@ -5,7 +5,7 @@ import { isUnderBase } from './baseUrl';
 import { cubeMalformedError } from './errors';
 import { asNodeError } from './nodeError';
 import { RequestGate, RETRY_LIMITS } from './retryPolicy';
-import { cubeBase, sendCubeRequest } from './request';
+import { cubeConnection, sendCubeRequest, type CubeConnection } from './request';
 import type { CubeContext, CubePage, CubeRequest } from './types';
 
 export const DEFAULT_PAGE_CONCURRENCY = 4;
@@ -22,6 +22,7 @@ export interface PaginateOptions {
 interface PagedRead {
 	context: CubeContext;
 	base: CubeBase;
+	connection: CubeConnection;
 	gate: RequestGate;
 	first: CubeRequest;
 }
@@ -38,7 +39,7 @@ function isPage(body: unknown): body is CubePage<unknown> {
 /** A malformed page is usually a cut-short answer, so it is asked for again, a few times. */
 async function fetchPage<T>(read: PagedRead, request: CubeRequest): Promise<CubePage<T>> {
 	for (let attempt = 1; ; attempt++) {
-		const response = await sendCubeRequest(read.context, request, read.gate, read.base);
+		const response = await sendCubeRequest(read.context, request, read.gate, read.connection);
 		if (isPage(response.body)) return response.body as CubePage<T>;
 		if (attempt >= RETRY_LIMITS.transientAttempts) {
 			const what =
@@ -136,9 +137,11 @@ export async function cubePaginate<T>(
 ): Promise<T[]> {
 	const { limit, itemIndex } = options;
 	const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_PAGE_CONCURRENCY));
+	const connection = await cubeConnection(context, itemIndex);
 	const read: PagedRead = {
 		context,
-		base: await cubeBase(context, itemIndex),
+		base: connection.base,
+		connection,
 		gate: new RequestGate(),
 		first: { method: 'GET', path, qs: options.qs, itemIndex },
 	};

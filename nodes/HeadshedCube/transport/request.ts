@@ -1,4 +1,4 @@
-import type { IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { checkCubeBaseUrl, type CubeBase } from './baseUrl';
@@ -15,11 +15,22 @@ export const CREDENTIAL_TYPE = 'headshedCubeApi';
 
 const REQUEST_TIMEOUT_MS = 60_000;
 
-export async function cubeBase(context: CubeContext, itemIndex?: number): Promise<CubeBase> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
-	const check = checkCubeBaseUrl(credentials.baseUrl);
+/** Where requests go, and the credential they carry, read once for a job of many requests. */
+export interface CubeConnection {
+	base: CubeBase;
+	credentials?: ICredentialsDecrypted;
+}
+
+export async function cubeConnection(context: CubeContext, itemIndex?: number): Promise<CubeConnection> {
+	const data = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const check = checkCubeBaseUrl(data.baseUrl);
 	if (!check.ok) throw new NodeOperationError(context.getNode(), check.problem, { itemIndex });
-	return check.base;
+	// Handing n8n the credential read here spares a lookup and a decryption for every page.
+	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
+	const credentials = reference?.id
+		? { id: reference.id, name: reference.name, type: CREDENTIAL_TYPE, data }
+		: undefined;
+	return { base: check.base, credentials };
 }
 
 /** The code of a failure that produced no HTTP answer, as axios and Node name it. */
@@ -44,9 +55,10 @@ export async function sendCubeRequest(
 	context: CubeContext,
 	request: CubeRequest,
 	gate: RequestGate = new RequestGate(),
-	base?: CubeBase,
+	connection?: CubeConnection,
 ): Promise<CubeResponse> {
-	const { origin, prefix } = base ?? (await cubeBase(context, request.itemIndex));
+	const { base, credentials } = connection ?? (await cubeConnection(context, request.itemIndex));
+	const { origin, prefix } = base;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${origin}${prefix}${request.path}`,
@@ -69,6 +81,7 @@ export async function sendCubeRequest(
 				context,
 				CREDENTIAL_TYPE,
 				options,
+				credentials ? { credentialsDecrypted: credentials } : undefined,
 			)) as CubeResponse;
 		} catch (error) {
 			const code = networkErrorCode(error);
