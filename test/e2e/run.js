@@ -13,6 +13,7 @@ const { n8nEnv, linePaths, PROJECT_DIR } = require('../../scripts/lib/n8n-env');
 const { cubeClient } = require('./cube-api');
 const { browserChecks, chromiumAvailable } = require('./browser');
 const { cases, credentialsFor, NODE_TYPE, BAD_TOKEN, BAD_CREDENTIAL_ID } = require('./cases');
+const { TRIGGER_WORKFLOW_ID, triggerWorkflow, checkTriggerDelivers } = require('./trigger');
 
 const RUN_TIMEOUT_MS = 120_000;
 const UPSERT_EXAMPLE_ID = 'cubeExCrmUpsert1';
@@ -88,6 +89,7 @@ async function prepareUserFolder(env, tarball, sandboxUrl, workDir) {
 	fs.rmSync(workflowsDir, { recursive: true, force: true });
 	fs.mkdirSync(workflowsDir, { recursive: true });
 	for (const c of cases) fs.writeFileSync(path.join(workflowsDir, `${c.workflow.id}.json`), JSON.stringify(c.workflow, null, 2));
+	fs.writeFileSync(path.join(workflowsDir, `${TRIGGER_WORKFLOW_ID}.json`), JSON.stringify(triggerWorkflow(h.CREDENTIAL_ID), null, 2));
 	await h.importCredentials(env, credentialsFor(sandboxUrl), workDir);
 	await h.importWorkflows(env, workflowsDir);
 }
@@ -125,6 +127,9 @@ async function runRestChecks(tally, env, sandboxUrl, api, logFile) {
 	await tally.check('activate the webhook of example b', async () => {
 		await h.activateWorkflow(env, UPSERT_EXAMPLE_ID);
 	});
+	await tally.check('activate the trigger workflow', async () => {
+		await h.activateWorkflow(env, TRIGGER_WORKFLOW_ID);
+	});
 	await tally.check('n8n start answers /rest/settings', async () => {
 		n8n = await h.startN8n(env, { logFile });
 		return n8n.baseUrl;
@@ -161,6 +166,9 @@ async function runRestChecks(tally, env, sandboxUrl, api, logFile) {
 		});
 		await tally.check('REST campaign list for the editor dropdown', async () => {
 			return await campaignDropdown(rest, api);
+		});
+		await tally.check('the active trigger polls twice and delivers a new response exactly once', async () => {
+			return await checkTriggerDelivers(rest, sandboxUrl);
 		});
 		await tally.check('webhook of example b upserts a CRM record and a list', async () => {
 			return await upsertThroughWebhook(n8n.baseUrl, api);

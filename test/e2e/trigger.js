@@ -1,0 +1,95 @@
+// The trigger in a real n8n: an active workflow polls the sandbox every ten seconds, and a
+// response added meanwhile must start exactly one execution.
+'use strict';
+const { CREDENTIAL_NAME } = require('../../scripts/lib/harness');
+
+const NODE_TYPE = 'n8n-nodes-headshed-cube.headshedCube';
+
+const TRIGGER_WORKFLOW_ID = 'e2eTriggerNewResp';
+const CAMPAIGN = 101;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function triggerWorkflow(credentialId) {
+	return {
+		id: TRIGGER_WORKFLOW_ID,
+		name: 'e2e: trigger delivers a new response once',
+		active: false,
+		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
+		nodes: [
+			{
+				id: 'trigger',
+				name: 'Headshed Cube Trigger',
+				type: `${NODE_TYPE}Trigger`,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {
+					// A cron whose seconds field is a list: n8n refuses "*" there.
+					pollTimes: { item: [{ mode: 'custom', cronExpression: '0,10,20,30,40,50 * * * * *' }] },
+					event: 'newResponse',
+					campaignIds: [CAMPAIGN],
+				},
+				credentials: { headshedCubeApi: { id: credentialId, name: CREDENTIAL_NAME } },
+			},
+		],
+		connections: {},
+		pinData: {},
+	};
+}
+
+async function sandboxCall(sandboxUrl, method, route, body) {
+	const res = await fetch(`${sandboxUrl}${route}`, {
+		method,
+		headers: { 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+		signal: AbortSignal.timeout(10_000),
+	});
+	return await res.json();
+}
+
+async function pollsSoFar(sandboxUrl) {
+	const requests = await sandboxCall(sandboxUrl, 'GET', '/__sandbox/requests');
+	const list = Array.isArray(requests) ? requests : requests.requests;
+	return list.filter((r) => r.path.startsWith(`/api/v1/campaigns/${CAMPAIGN}/responses/`) && !/page=/.test(r.pathWithQuery)).length;
+}
+
+async function executionsWith(rest, marker) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId: TRIGGER_WORKFLOW_ID }));
+	const { json } = await rest.request('GET', `/rest/executions?filter=${filter}`);
+	const list = json?.data?.results ?? json?.data ?? [];
+	const found = [];
+	for (const execution of list) {
+		const { text } = await rest.request('GET', `/rest/executions/${execution.id}`);
+		if (text.includes(marker)) found.push(execution.id);
+	}
+	return { all: list.length, found };
+}
+
+/** Waits for two polls, adds a response, and checks it arrives in exactly one execution. */
+async function checkTriggerDelivers(rest, sandboxUrl) {
+	const deadline = Date.now() + 60_000;
+	while ((await pollsSoFar(sandboxUrl)) < 2) {
+		if (Date.now() > deadline) throw new Error(`the trigger polled ${await pollsSoFar(sandboxUrl)} times in a minute`);
+		await sleep(2000);
+	}
+	// The sandbox clock is frozen; the new response is stamped just after it, then made visible.
+	const state = await sandboxCall(sandboxUrl, 'GET', '/__sandbox/state');
+	const submitted = new Date(Date.parse(state.clock?.now ?? state.now) + 60_000).toISOString();
+	await sandboxCall(sandboxUrl, 'POST', '/__sandbox/clock', { advanceMs: 120_000 });
+	const marker = `e2e trigger ${Date.now()}`;
+	await sandboxCall(sandboxUrl, 'POST', '/__sandbox/responses', { campaign_id: CAMPAIGN, type: 'Completed - Yes', comment: marker, submitted_when: submitted });
+	const before = await pollsSoFar(sandboxUrl);
+	let result;
+	const until = Date.now() + 90_000;
+	do {
+		await sleep(3000);
+		result = await executionsWith(rest, marker);
+	} while (result.found.length === 0 && Date.now() < until);
+	if (result.found.length === 0) throw new Error('no execution delivered the new response');
+	// Two more polls must not deliver it again.
+	while ((await pollsSoFar(sandboxUrl)) < before + 3 && Date.now() < until + 60_000) await sleep(2000);
+	result = await executionsWith(rest, marker);
+	if (result.found.length !== 1) throw new Error(`delivered in ${result.found.length} executions`);
+	return `${await pollsSoFar(sandboxUrl)} polls, delivered once (${result.all} executions in all)`;
+}
+
+module.exports = { TRIGGER_WORKFLOW_ID, triggerWorkflow, checkTriggerDelivers };
