@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CubeBase } from './baseUrl';
 import { isUnderBase } from './baseUrl';
 import { cubeMalformedError } from './errors';
 import { asNodeError } from './nodeError';
@@ -21,7 +20,6 @@ export interface PaginateOptions {
 
 interface PagedRead {
 	context: CubeContext;
-	base: CubeBase;
 	connection: CubeConnection;
 	gate: RequestGate;
 	first: CubeRequest;
@@ -64,12 +62,12 @@ export function pageNumberOf(link: string): number | undefined {
 function pathOfLink(read: PagedRead, link: string): string {
 	let parsed: URL;
 	try {
-		parsed = new URL(link, `${read.base.origin}${read.base.prefix}/`);
+		parsed = new URL(link, `${read.connection.base.origin}${read.connection.base.prefix}/`);
 	} catch {
 		throw cubeMalformedError(read.context, read.first, `the next-page link "${link}" is not an address`, 1);
 	}
-	const rebased = `${read.base.origin}${parsed.pathname}${parsed.search}`;
-	if (!isUnderBase(read.base, rebased)) {
+	const rebased = `${read.connection.base.origin}${parsed.pathname}${parsed.search}`;
+	if (!isUnderBase(read.connection.base, rebased)) {
 		throw cubeMalformedError(
 			read.context,
 			read.first,
@@ -77,7 +75,7 @@ function pathOfLink(read: PagedRead, link: string): string {
 			1,
 		);
 	}
-	return `${parsed.pathname.slice(read.base.prefix.length)}${parsed.search}`;
+	return `${parsed.pathname.slice(read.connection.base.prefix.length)}${parsed.search}`;
 }
 
 function repeatedPageError(read: PagedRead, link: string) {
@@ -140,7 +138,6 @@ export async function cubePaginate<T>(
 	const connection = await cubeConnection(context, itemIndex);
 	const read: PagedRead = {
 		context,
-		base: connection.base,
 		connection,
 		gate: new RequestGate(),
 		first: { method: 'GET', path, qs: options.qs, itemIndex },
