@@ -1,7 +1,8 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { asNodeError, cubeRequest } from '../transport';
+import { cubeRequest } from '../transport';
 import type { CubeContext, CubeRequest } from '../transport';
+import { listOf, listProblem } from './answerShapes';
 
 /**
  * The 2017 documents print `/campaigns` and `/assignments`; later ones put them under
@@ -15,18 +16,11 @@ export async function getUnpaginatedList<T>(
 	try {
 		return await readList<T>(context, { ...request, method: 'GET', path: `/api/v1/${resource}` });
 	} catch (error) {
-		if (!(error instanceof NodeApiError) || error.httpCode !== '404') {
-			throw asNodeError(context.getNode(), error, request.itemIndex);
-		}
+		if (!(error instanceof NodeApiError) || error.httpCode !== '404') throw error;
 		return await readList<T>(context, { ...request, method: 'GET', path: `/${resource}` });
 	}
 }
 
 async function readList<T>(context: CubeContext, request: CubeRequest): Promise<T[]> {
-	const body = await cubeRequest<unknown>(context, request);
-	// A server configured with pagination wraps even these lists.
-	if (body && typeof body === 'object' && Array.isArray((body as { results?: unknown }).results)) {
-		return (body as { results: T[] }).results;
-	}
-	return Array.isArray(body) ? (body as T[]) : [];
+	return listOf<T>(await cubeRequest<unknown>(context, { ...request, expect: listProblem }));
 }

@@ -19,6 +19,8 @@ export interface CubeRequest {
 	body?: IDataObject;
 	/** The input item the request serves, so that errors point at it. */
 	itemIndex?: number;
+	/** What is wrong with a successful answer's body, or undefined where it has the right shape. */
+	expect?: (body: unknown) => string | undefined;
 }
 
 /** What Cube answered, after retries. */
