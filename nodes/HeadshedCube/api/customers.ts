@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { cubePaginate, cubeProblemsOfError, cubeRequest } from '../transport';
+import { asNodeError, cubePaginate, cubeProblemsOfError, cubeRequest } from '../transport';
 import type { CubeContext, PaginateOptions } from '../transport';
 import { recordProblem } from './answerShapes';
 import type { CubeCustomer } from './types';
@@ -50,7 +50,7 @@ export async function findCustomer(
 		return await getCustomer(context, key, itemIndex);
 	} catch (error) {
 		if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
-		throw error;
+		throw asNodeError(context.getNode(), error, itemIndex);
 	}
 }
 

@@ -1,6 +1,6 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { cubeRequest } from '../transport';
+import { asNodeError, cubeRequest } from '../transport';
 import type { CubeContext, CubeRequest } from '../transport';
 import { listOf, listProblem } from './answerShapes';
 
@@ -16,7 +16,9 @@ export async function getUnpaginatedList<T>(
 	try {
 		return await readList<T>(context, { ...request, method: 'GET', path: `/api/v1/${resource}` });
 	} catch (error) {
-		if (!(error instanceof NodeApiError) || error.httpCode !== '404') throw error;
+		if (!(error instanceof NodeApiError) || error.httpCode !== '404') {
+			throw asNodeError(context.getNode(), error, request.itemIndex);
+		}
 		return await readList<T>(context, { ...request, method: 'GET', path: `/${resource}` });
 	}
 }

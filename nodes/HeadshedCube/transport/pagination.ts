@@ -4,6 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { isUnderBase } from './baseUrl';
 import { cubeListError, cubeMalformedError } from './errors';
 import { TRANSPORT_LIMITS } from './limits';
+import { asNodeError } from './nodeError';
 import { RequestGate } from './retryPolicy';
 import { cubeConnection, sendCubeRequest, type CubeConnection } from './request';
 import type { CubeContext, CubePage, CubeRequest } from './types';
@@ -131,7 +132,7 @@ async function fetchNumberedPages<T>(
 				pages[page - fromPage] = await fetchPage<T>(source, pageRequest(source, page));
 			} catch (error) {
 				stop = true;
-				if (!isMissingPage(error)) throw error;
+				if (!isMissingPage(error)) throw asNodeError(source.context.getNode(), error, source.first.itemIndex);
 				missing = true;
 			}
 		}
@@ -222,7 +223,7 @@ async function readOnce<T>(
 					: await fetchPage<T>(source, { ...source.first, path: nextPath, qs: undefined });
 		} catch (error) {
 			if (isMissingPage(error) && announced !== undefined) return { shrank: { from: announced } };
-			throw error;
+			throw asNodeError(source.context.getNode(), error, source.first.itemIndex);
 		}
 		const shrank = shrinkageIn(page);
 		if (shrank) return { shrank };

@@ -6,6 +6,7 @@ import {
 	isAlreadyExistsError,
 	updateCustomer,
 } from '../../api/customers';
+import { asNodeError } from '../../transport';
 import { customerWriteDescription, readCustomerWrite } from './customerFields';
 
 export const description = customerWriteDescription('upsert');
@@ -22,7 +23,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	try {
 		return await createCustomer(this, key, changes, itemIndex);
 	} catch (error) {
-		if (!isAlreadyExistsError(error)) throw error;
+		if (!isAlreadyExistsError(error)) throw asNodeError(this.getNode(), error, itemIndex);
 		return await updateCustomer(this, key, changes, itemIndex);
 	}
 }

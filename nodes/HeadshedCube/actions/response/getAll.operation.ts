@@ -7,6 +7,7 @@ import { listResponses, type ResponseDateRange } from '../../api/responses';
 import { campaignAssignmentIdOf, campaignIdOf, type CubeCustomer, type CubeResponseRecord } from '../../api/types';
 import { CubeDateError, cubeDateOfInstant, showCubeDate, toCubeDate } from '../../helpers/cubeDate';
 import { toCubeId } from '../../helpers/ids';
+import { asNodeError } from '../../transport';
 import { campaignLocator, returnAllAndLimit } from '../common.descriptions';
 import type { ExecutionCache } from '../executionCache';
 import { listOptions, readPaging, type Paging } from '../paging';
@@ -53,7 +54,7 @@ function readDateRange(this: IExecuteFunctions, itemIndex: number): ResponseDate
 		try {
 			return toCubeDate(this.getNodeParameter(name, itemIndex, ''), timeZone);
 		} catch (error) {
-			if (!(error instanceof CubeDateError)) throw error;
+			if (!(error instanceof CubeDateError)) throw asNodeError(this.getNode(), error, itemIndex);
 			throw new NodeOperationError(this.getNode(), `${label}: ${error.message}`, {
 				itemIndex,
 				description: 'Use a date such as 2024-05-31, or leave the field empty for today.',
