@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { asNodeError, cubePaginate, cubeProblemsOfError, cubeRequest } from '../transport';
+import { cubePaginate, cubeProblemsOfError, cubeRequest, cubeRequestUnlessMissing } from '../transport';
 import type { CubeContext, PaginateOptions } from '../transport';
 import { recordProblem } from './answerShapes';
 import type { CubeCustomer } from './types';
@@ -46,12 +46,12 @@ export async function findCustomer(
 	key: CustomerKey,
 	itemIndex?: number,
 ): Promise<CubeCustomer | undefined> {
-	try {
-		return await getCustomer(context, key, itemIndex);
-	} catch (error) {
-		if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
-		throw asNodeError(context.getNode(), error, itemIndex);
-	}
+	return await cubeRequestUnlessMissing<CubeCustomer>(context, {
+		method: 'GET',
+		path: customerPath(key),
+		itemIndex,
+		expect: recordProblem,
+	});
 }
 
 /** Cube requires both ids in the body as well as in the path. */

@@ -1,6 +1,4 @@
-import { NodeApiError } from 'n8n-workflow';
-
-import { asNodeError, cubeRequest } from '../transport';
+import { sendCubeRequest } from '../transport';
 import type { CubeContext, CubeRequest } from '../transport';
 import { listOf, listProblem } from './answerShapes';
 
@@ -13,16 +11,8 @@ export async function getUnpaginatedList<T>(
 	resource: 'assignments' | 'campaigns',
 	request: Omit<CubeRequest, 'method' | 'path'> = {},
 ): Promise<T[]> {
-	try {
-		return await readList<T>(context, { ...request, method: 'GET', path: `/api/v1/${resource}` });
-	} catch (error) {
-		if (!(error instanceof NodeApiError) || error.httpCode !== '404') {
-			throw asNodeError(context.getNode(), error, request.itemIndex);
-		}
-		return await readList<T>(context, { ...request, method: 'GET', path: `/${resource}` });
-	}
-}
-
-async function readList<T>(context: CubeContext, request: CubeRequest): Promise<T[]> {
-	return listOf<T>(await cubeRequest<unknown>(context, { ...request, expect: listProblem }));
+	const list: CubeRequest = { ...request, method: 'GET', path: `/api/v1/${resource}`, expect: listProblem };
+	const newer = await sendCubeRequest(context, { ...list, notFoundIsAnswer: true });
+	const answer = newer.statusCode === 404 ? await sendCubeRequest(context, { ...list, path: `/${resource}` }) : newer;
+	return listOf<T>(answer.body);
 }

@@ -1,10 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { isUnderBase } from './baseUrl';
 import { cubeListError, cubeMalformedError } from './errors';
 import { TRANSPORT_LIMITS } from './limits';
-import { asNodeError } from './nodeError';
 import { RequestGate } from './retryPolicy';
 import { cubeConnection, sendCubeRequest, type CubeConnection } from './request';
 import type { CubeContext, CubePage, CubeRequest } from './types';
@@ -59,6 +57,13 @@ async function fetchPage<T>(source: ListSource, request: CubeRequest): Promise<C
 	return response.body as CubePage<T>;
 }
 
+/** A page after the first; undefined where it is gone, as when the list became shorter. */
+async function fetchLaterPage<T>(source: ListSource, request: CubeRequest): Promise<CubePage<T> | undefined> {
+	const later = { ...request, notFoundIsAnswer: true };
+	const response = await sendCubeRequest(source.context, later, source.gate, source.connection);
+	return response.statusCode === 404 ? undefined : (response.body as CubePage<T>);
+}
+
 /** Adds `more` to `records` one by one: spreading a large page into push() overflows the stack. */
 function append<T>(records: T[], more: T[]): void {
 	for (const record of more) records.push(record);
@@ -106,11 +111,6 @@ function pageRequest(source: ListSource, page: number): CubeRequest {
 	return { ...source.first, qs: { ...source.first.qs, page } };
 }
 
-/** A page past the end: the list became shorter than its first page said. */
-function isMissingPage(error: unknown): boolean {
-	return error instanceof NodeApiError && error.httpCode === '404';
-}
-
 /**
  * Pages 2..last are the same request with `page=K`; once the first page has told the count and
  * the page size they can be fetched several at a time, and are put back in order.
@@ -127,21 +127,19 @@ async function fetchNumberedPages<T>(
 	let missing = false;
 	const worker = async () => {
 		while (!stop && nextPage <= toPage) {
-			const page = nextPage++;
-			try {
-				pages[page - fromPage] = await fetchPage<T>(source, pageRequest(source, page));
-			} catch (error) {
-				stop = true;
-				if (!isMissingPage(error)) throw asNodeError(source.context.getNode(), error, source.first.itemIndex);
-				missing = true;
-			}
+			const number = nextPage++;
+			const page = await fetchLaterPage<T>(source, pageRequest(source, number));
+			if (page) pages[number - fromPage] = page;
+			else stop = missing = true;
 		}
 	};
-	// Every worker is let finish its request in flight, so that none is left running against
-	// Cube once the node has reported the failure.
-	const outcomes = await Promise.allSettled(
-		Array.from({ length: Math.min(concurrency, toPage - fromPage + 1) }, worker),
+	// A worker ends when no page is left or when its request failed; either way the others
+	// start no more. Each is let finish its request in flight, so that none is left running
+	// against Cube once the node has reported the failure.
+	const workers = Array.from({ length: Math.min(concurrency, toPage - fromPage + 1) }, () =>
+		worker().finally(() => (stop = true)),
 	);
+	const outcomes = await Promise.allSettled(workers);
 	const failure = outcomes.find((outcome) => outcome.status === 'rejected');
 	if (failure) throw (failure as PromiseRejectedResult).reason;
 	return missing ? 'missing' : pages;
@@ -215,15 +213,13 @@ async function readOnce<T>(
 		if (records.length >= Math.min(highestCount, TRANSPORT_LIMITS.maxListRecords)) {
 			throw endlessListError(source, `more next-page links came after the ${records.length} records Cube counted`);
 		}
-		let page: CubePage<T>;
-		try {
-			page =
-				number !== undefined
-					? await fetchPage<T>(source, pageRequest(source, number))
-					: await fetchPage<T>(source, { ...source.first, path: nextPath, qs: undefined });
-		} catch (error) {
-			if (isMissingPage(error) && announced !== undefined) return { shrank: { from: announced } };
-			throw asNodeError(source.context.getNode(), error, source.first.itemIndex);
+		const page = await fetchLaterPage<T>(
+			source,
+			number !== undefined ? pageRequest(source, number) : { ...source.first, path: nextPath, qs: undefined },
+		);
+		if (!page) {
+			if (announced === undefined) throw malformed(source, `the next-page link "${next}" leads to a page that is not there`);
+			return { shrank: { from: announced } };
 		}
 		const shrank = shrinkageIn(page);
 		if (shrank) return { shrank };

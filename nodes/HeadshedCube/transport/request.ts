@@ -153,6 +153,7 @@ export async function sendCubeRequest(
 
 		const { response } = outcome;
 		const { statusCode } = response;
+		if (statusCode === 404 && request.notFoundIsAnswer) return response;
 		if (statusCode >= 200 && statusCode < 300) {
 			const problem = request.expect?.(response.body);
 			if (problem === undefined) return response;
@@ -165,6 +166,15 @@ export async function sendCubeRequest(
 		if (await waitForRetry(delay)) continue;
 		throw cubeApiError(context, request, cube, statusCode, response.body, tries);
 	}
+}
+
+/** The body of a successful request, or undefined where Cube answers 404 Not Found. */
+export async function cubeRequestUnlessMissing<T = unknown>(
+	context: CubeContext,
+	request: CubeRequest,
+): Promise<T | undefined> {
+	const response = await sendCubeRequest(context, { ...request, notFoundIsAnswer: true });
+	return response.statusCode === 404 ? undefined : (response.body as T);
 }
 
 /** The body of a successful request. */

@@ -21,6 +21,8 @@ export interface CubeRequest {
 	itemIndex?: number;
 	/** What is wrong with a successful answer's body, or undefined where it has the right shape. */
 	expect?: (body: unknown) => string | undefined;
+	/** A 404 is an answer the caller acts on (a customer to create, a page past the end), not an error. */
+	notFoundIsAnswer?: boolean;
 }
 
 /** What Cube answered, after retries. */
