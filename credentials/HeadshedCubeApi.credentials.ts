@@ -9,6 +9,18 @@ import type {
 
 import { checkCubeBaseUrl, isUnderBase } from '../nodes/HeadshedCube/transport/baseUrl';
 
+/**
+ * The address a request goes to, as axios works it out: an absolute `url` (with or without a
+ * scheme) is requested as it is, whatever `baseURL` says; a relative one is appended to it.
+ * n8n's HTTP Request node, which can use this credential too, names the address `uri`.
+ */
+function requestedAddress(options: IHttpRequestOptions): string {
+	const address = String(options.url ?? (options as { uri?: unknown }).uri ?? '');
+	const absolute = /^([a-z][a-z\d+\-.]*:)?\/\//i.test(address);
+	if (absolute || !options.baseURL) return address;
+	return `${options.baseURL.replace(/\/+$/, '')}/${address.replace(/^\/+/, '')}`;
+}
+
 export class HeadshedCubeApi implements ICredentialType {
 	name = 'headshedCubeApi';
 
@@ -82,7 +94,8 @@ export class HeadshedCubeApi implements ICredentialType {
 
 	/**
 	 * A function rather than a generic header so that no request carries the credentials
-	 * anywhere but the configured base URL, whoever built the request.
+	 * anywhere but the configured base URL, whoever built the request: the address checked is
+	 * the one axios will request, and a redirect may not take the header to another host.
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
@@ -90,12 +103,7 @@ export class HeadshedCubeApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		const check = checkCubeBaseUrl(credentials.baseUrl);
 		if (!check.ok) throw new Error(check.problem);
-		// n8n's HTTP Request node, which can use this credential too, names the address `uri`.
-		const address = String(requestOptions.url ?? (requestOptions as { uri?: unknown }).uri ?? '');
-		const target = requestOptions.baseURL
-			? `${requestOptions.baseURL.replace(/\/+$/, '')}/${address.replace(/^\/+/, '')}`
-			: address;
-		if (!isUnderBase(check.base, target)) {
+		if (!isUnderBase(check.base, requestedAddress(requestOptions))) {
 			throw new Error(
 				'Refused to send Headshed Cube credentials to an address outside the configured Base URL.',
 			);
@@ -107,6 +115,10 @@ export class HeadshedCubeApi implements ICredentialType {
 		return {
 			...requestOptions,
 			headers: { ...requestOptions.headers, Authorization: authorization },
+			// n8n would copy the header onto a redirect to another origin, and follow-redirects
+			// keeps it for a subdomain: redirects may not leave the tenant's host at all.
+			sendCredentialsOnCrossOriginRedirect: false,
+			allowedDomains: new URL(check.base.origin).hostname,
 		};
 	}
 

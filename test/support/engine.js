@@ -200,6 +200,10 @@ async function nodeInWorkflow({ node, credentials, settings = {} }) {
 			if (extend) extend(context);
 			return await nodeType.poll.call(context);
 		},
+		/** n8n's context for loading options, e.g. to call its request helpers as any node may. */
+		context() {
+			return new LoadOptionsContext(workflow, workflowNode, additionalData(), 'parameters');
+		},
 		/** Calls a listSearch or loadOptions method with the node's current parameters. */
 		async method(kind, name, ...args) {
 			const data = additionalData();

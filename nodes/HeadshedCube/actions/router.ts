@@ -33,11 +33,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				);
 			}
 			const result = await implementation.execute.call(this, itemIndex, cache);
-			output.push(
-				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
-					itemData: { item: itemIndex },
-				}),
-			);
+			const paired = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+				itemData: { item: itemIndex },
+			});
+			// One by one: spreading a large result into push() overflows the stack.
+			for (const item of paired) output.push(item);
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
 			output.push({ json: { error: messageOf(error) }, pairedItem: { item: itemIndex } });

@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { asNodeError, cubePaginate, cubeRequest } from '../transport';
+import { cubePaginate, cubeProblemsOfError, cubeRequest, cubeRequestUnlessMissing } from '../transport';
 import type { CubeContext, PaginateOptions } from '../transport';
+import { recordProblem } from './answerShapes';
 import type { CubeCustomer } from './types';
 
 export interface CustomerKey {
@@ -35,6 +36,7 @@ export async function getCustomer(
 		method: 'GET',
 		path: customerPath(key),
 		itemIndex,
+		expect: recordProblem,
 	});
 }
 
@@ -44,12 +46,12 @@ export async function findCustomer(
 	key: CustomerKey,
 	itemIndex?: number,
 ): Promise<CubeCustomer | undefined> {
-	try {
-		return await getCustomer(context, key, itemIndex);
-	} catch (error) {
-		if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
-		throw asNodeError(context.getNode(), error, itemIndex);
-	}
+	return await cubeRequestUnlessMissing<CubeCustomer>(context, {
+		method: 'GET',
+		path: customerPath(key),
+		itemIndex,
+		expect: recordProblem,
+	});
 }
 
 /** Cube requires both ids in the body as well as in the path. */
@@ -68,6 +70,7 @@ export async function updateCustomer(
 		path: customerPath(key),
 		body: bodyFor(key, changes),
 		itemIndex,
+		expect: recordProblem,
 	});
 }
 
@@ -82,14 +85,23 @@ export async function createCustomer(
 		path: customerPath(key),
 		body: bodyFor(key, fields),
 		itemIndex,
+		expect: recordProblem,
 	});
 }
 
-/** Cube says so in a 400 (DRF's unique validator) or, on other versions, a 409. */
+/** Where Cube puts a complaint about the customer as a whole rather than one of its fields. */
+const CUSTOMER_ITSELF = ['customer_id', 'detail', 'non_field_errors'];
+
+/**
+ * Cube says so in a 400 (DRF's unique validator on `customer_id`) or, on other versions, a 409.
+ * "Already exists" about another field (an e-mail used by another customer) is a real refusal.
+ */
 export function isAlreadyExistsError(error: unknown): boolean {
-	return (
-		error instanceof NodeApiError &&
-		(error.httpCode === '400' || error.httpCode === '409') &&
-		/already exists/i.test(error.message)
-	);
+	if (!(error instanceof NodeApiError) || (error.httpCode !== '400' && error.httpCode !== '409')) {
+		return false;
+	}
+	const problems = Object.entries(cubeProblemsOfError(error));
+	const aboutCustomer = problems.filter(([field]) => CUSTOMER_ITSELF.includes(field));
+	if (problems.length > aboutCustomer.length) return false;
+	return aboutCustomer.some(([, message]) => /already exists/i.test(message));
 }

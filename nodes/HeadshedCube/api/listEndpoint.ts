@@ -1,7 +1,6 @@
-import { NodeApiError } from 'n8n-workflow';
-
-import { asNodeError, cubeRequest } from '../transport';
+import { sendCubeRequest } from '../transport';
 import type { CubeContext, CubeRequest } from '../transport';
+import { listOf, listProblem } from './answerShapes';
 
 /**
  * The 2017 documents print `/campaigns` and `/assignments`; later ones put them under
@@ -12,21 +11,8 @@ export async function getUnpaginatedList<T>(
 	resource: 'assignments' | 'campaigns',
 	request: Omit<CubeRequest, 'method' | 'path'> = {},
 ): Promise<T[]> {
-	try {
-		return await readList<T>(context, { ...request, method: 'GET', path: `/api/v1/${resource}` });
-	} catch (error) {
-		if (!(error instanceof NodeApiError) || error.httpCode !== '404') {
-			throw asNodeError(context.getNode(), error, request.itemIndex);
-		}
-		return await readList<T>(context, { ...request, method: 'GET', path: `/${resource}` });
-	}
-}
-
-async function readList<T>(context: CubeContext, request: CubeRequest): Promise<T[]> {
-	const body = await cubeRequest<unknown>(context, request);
-	// A server configured with pagination wraps even these lists.
-	if (body && typeof body === 'object' && Array.isArray((body as { results?: unknown }).results)) {
-		return (body as { results: T[] }).results;
-	}
-	return Array.isArray(body) ? (body as T[]) : [];
+	const list: CubeRequest = { ...request, method: 'GET', path: `/api/v1/${resource}`, expect: listProblem };
+	const newer = await sendCubeRequest(context, { ...list, notFoundIsAnswer: true });
+	const answer = newer.statusCode === 404 ? await sendCubeRequest(context, { ...list, path: `/${resource}` }) : newer;
+	return listOf<T>(answer.body);
 }

@@ -2,8 +2,9 @@
 export class CubeDateError extends Error {}
 
 const DATE_ONLY = /^(\d{4})(\d{2})(\d{2})$/;
-const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
-const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+/** Date, then optionally a time, then optionally a zone: `Z` or an offset such as +02:00. */
+const DATE_TIME =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-](\d{2}):?(\d{2}))?)?$/i;
 
 function isRealDate(year: string, month: string, day: string): boolean {
 	const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
@@ -12,6 +13,12 @@ function isRealDate(year: string, month: string, day: string): boolean {
 		date.getUTCMonth() === Number(month) - 1 &&
 		date.getUTCDate() === Number(day)
 	);
+}
+
+/** Hours 0-23, minutes and seconds 0-59, a zone offset of at most 14 hours. */
+function isRealTime(match: RegExpExecArray): boolean {
+	const [hours, minutes, seconds, , offsetHours, offsetMinutes] = match.slice(4).map((part) => Number(part ?? 0));
+	return hours < 24 && minutes < 60 && seconds < 60 && offsetHours <= 14 && offsetMinutes < 60;
 }
 
 /** The calendar date (`YYYYMMDD`) of an instant, as a clock in `timeZone` shows it. */
@@ -50,12 +57,12 @@ export function toCubeDate(value: unknown, timeZone: string): string | undefined
 		if (!isRealDate(compact[1], compact[2], compact[3])) throw new CubeDateError(`"${text}" is not a real date`);
 		return text;
 	}
-	const local = LOCAL_DATE_TIME.exec(text);
-	if (local) {
-		if (!isRealDate(local[1], local[2], local[3])) throw new CubeDateError(`"${text}" is not a real date`);
-		return `${local[1]}${local[2]}${local[3]}`;
-	}
-	if (ZONED_DATE_TIME.test(text)) {
+	const dateTime = DATE_TIME.exec(text);
+	if (dateTime) {
+		if (!isRealDate(dateTime[1], dateTime[2], dateTime[3]) || !isRealTime(dateTime)) {
+			throw new CubeDateError(`"${text}" is not a real date and time`);
+		}
+		if (!dateTime[7]) return `${dateTime[1]}${dateTime[2]}${dateTime[3]}`;
 		const instant = Date.parse(text.replace(' ', 'T'));
 		if (!Number.isNaN(instant)) return cubeDateOfInstant(instant, timeZone);
 	}

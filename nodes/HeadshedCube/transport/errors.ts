@@ -1,7 +1,16 @@
 import type { JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { TRANSPORT_LIMITS } from './limits';
+
+import type { CubeBase } from './baseUrl';
 import type { CubeContext, CubeRequest } from './types';
+
+/** What an error needs to know of the connection: where it went, and how to hide secrets. */
+interface ErrorScope {
+	base: CubeBase;
+	hide: (text: string) => string;
+}
 
 const STATUS_TEXT: Record<number, string> = {
 	400: 'Bad Request',
@@ -70,15 +79,16 @@ export function describeRequest(request: CubeRequest): string {
 export function cubeApiError(
 	context: CubeContext,
 	request: CubeRequest,
+	scope: ErrorScope,
 	statusCode: number,
 	body: unknown,
 	attempts = 1,
 ): NodeApiError {
 	const statusText = STATUS_TEXT[statusCode] ?? 'Error';
-	const cubeMessage = cubeMessageOf(body);
+	const cubeMessage = scope.hide(cubeMessageOf(body));
 	const tries = attempts > 1 ? ` (after ${attempts} attempts)` : '';
 	const message = `Headshed Cube answered ${statusCode} ${statusText} to ${describeRequest(request)}${tries}${cubeMessage ? `: ${cubeMessage}` : ''}`;
-	return new NodeApiError(
+	const error = new NodeApiError(
 		context.getNode(),
 		{ httpCode: String(statusCode), message: cubeMessage, method: request.method, path: request.path } as JsonObject,
 		{
@@ -88,9 +98,33 @@ export function cubeApiError(
 			itemIndex: request.itemIndex,
 		},
 	);
+	error.context.cubeProblems = cubeProblemsOf(body, scope.hide);
+	return error;
+}
+
+/**
+ * Cube's complaints by the field they are about (`detail` for the request as a whole), so
+ * that a caller can tell which one failed. Kept on the error's context.
+ */
+function cubeProblemsOf(body: unknown, hide: (text: string) => string): Record<string, string> {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return {};
+	const problems: Record<string, string> = {};
+	for (const [field, value] of Object.entries(body as Record<string, unknown>)) {
+		problems[field] = hide(cubeMessageOf(value));
+	}
+	return problems;
+}
+
+/** What Cube said about each field in an error answer; empty where it said nothing readable. */
+export function cubeProblemsOfError(error: unknown): Record<string, string> {
+	const problems = (error as { context?: { cubeProblems?: unknown } })?.context?.cubeProblems;
+	return problems && typeof problems === 'object' ? (problems as Record<string, string>) : {};
 }
 
 const NETWORK_FAILURES: Record<string, string> = {
+	ECUTSHORT: 'the connection was cut before the whole answer arrived',
+	EDEADLINE: 'no complete answer arrived in time',
+	ETOOLARGE: 'the answer was too large to read',
 	ECONNREFUSED: 'the connection was refused',
 	ECONNRESET: 'the connection was reset',
 	ECONNABORTED: 'the request timed out',
@@ -102,6 +136,29 @@ const NETWORK_FAILURES: Record<string, string> = {
 	CERT_HAS_EXPIRED: "the server's certificate has expired",
 };
 
+/** Codes of failures in the TLS handshake or of the server's certificate. */
+const TLS_FAILURE = /CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/;
+
+function whatFailed(code: string): string {
+	if (NETWORK_FAILURES[code]) return NETWORK_FAILURES[code];
+	if (TLS_FAILURE.test(code)) return 'the secure (TLS) connection failed';
+	if (code.startsWith('HPE_')) return 'the answer was not valid HTTP';
+	return 'the connection failed';
+}
+
+function adviceForNetwork(code: string): string {
+	if (TLS_FAILURE.test(code)) {
+		return `Socket error ${code}. Check that the Base URL is the https:// address of your Cube tenant and that its certificate is valid for that name.`;
+	}
+	if (code === 'ETOOLARGE') {
+		return `Cube's answer was larger than ${Math.round(TRANSPORT_LIMITS.maxAnswerBytes / 1048576)} MB, which no documented answer is. Check the Base URL; if it is right, contact Headshed support.`;
+	}
+	if (code.startsWith('HPE_')) {
+		return `Socket error ${code}. Something between n8n and Cube answered with malformed HTTP. Check the Base URL and any proxy in between.`;
+	}
+	return `Socket error ${code}. Check the Base URL in the credential and that this n8n can reach it. Timeouts, cut answers and resets are retried for reads and updates; if they persist, Cube may be down.`;
+}
+
 /**
  * No answer at all: refused connection, reset, timeout, unknown host. The socket error's code
  * goes in the description: n8n would swap a message that contains one for a generic text.
@@ -109,18 +166,39 @@ const NETWORK_FAILURES: Record<string, string> = {
 export function cubeNetworkError(
 	context: CubeContext,
 	request: CubeRequest,
-	origin: string,
+	scope: ErrorScope,
 	code: string,
 	attempts: number,
 ): NodeApiError {
 	const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-	const what = NETWORK_FAILURES[code] ?? 'the connection failed';
 	return new NodeApiError(
 		context.getNode(),
 		{ socketError: code, method: request.method, path: request.path } as JsonObject,
 		{
-			message: `Could not reach Headshed Cube at ${origin} for ${describeRequest(request)}: ${what}${tries}`,
-			description: `Socket error ${code}. Check the Base URL in the credential and that this n8n can reach it. Timeouts and resets are retried; if they persist, Cube may be down.`,
+			message: `Could not reach Headshed Cube at ${scope.base.origin} for ${describeRequest(request)}: ${whatFailed(code)}${tries}`,
+			description: adviceForNetwork(code),
+			itemIndex: request.itemIndex,
+		},
+	);
+}
+
+/**
+ * A failure of the request itself that is neither an answer nor a known socket error (e.g. the
+ * credential refused the address). Its own message is kept, without secrets.
+ */
+export function cubeRequestFailedError(
+	context: CubeContext,
+	request: CubeRequest,
+	scope: ErrorScope,
+	error: unknown,
+): NodeApiError {
+	const reason = scope.hide(error instanceof Error ? error.message : String(error));
+	return new NodeApiError(
+		context.getNode(),
+		{ method: request.method, path: request.path, problem: reason } as JsonObject,
+		{
+			message: `Headshed Cube request ${describeRequest(request)} failed: ${reason}`,
+			description: 'Check the Base URL in the credential and run the workflow again.',
 			itemIndex: request.itemIndex,
 		},
 	);
@@ -130,17 +208,41 @@ export function cubeNetworkError(
 export function cubeMalformedError(
 	context: CubeContext,
 	request: CubeRequest,
+	scope: ErrorScope,
 	what: string,
 	attempts: number,
 ): NodeApiError {
 	const tries = attempts > 1 ? ` (after ${attempts} attempts)` : '';
+	const problem = scope.hide(what);
+	const created =
+		request.method === 'POST'
+			? ' The customer may have been created all the same: check Cube before running the workflow again.'
+			: ' Run the workflow again; if it persists, contact Headshed support.';
 	return new NodeApiError(
 		context.getNode(),
-		{ method: request.method, path: request.path, problem: what } as JsonObject,
+		{ method: request.method, path: request.path, problem } as JsonObject,
 		{
-			message: `Headshed Cube sent an unreadable answer to ${describeRequest(request)}${tries}: ${what}`,
-			description:
-				'The answer was cut short or is not the documented format. Run the workflow again; if it persists, contact Headshed support.',
+			message: `Headshed Cube sent an unreadable answer to ${describeRequest(request)}${tries}: ${problem}`,
+			description: `The answer was cut short or is not the documented format (a proxy's login or maintenance page, for example).${created}`,
+			itemIndex: request.itemIndex,
+		},
+	);
+}
+
+/** A list that Cube's own pages contradict, or that is larger than the node reads at once. */
+export function cubeListError(
+	context: CubeContext,
+	request: CubeRequest,
+	scope: ErrorScope,
+	what: string,
+	advice: string,
+): NodeApiError {
+	return new NodeApiError(
+		context.getNode(),
+		{ method: request.method, path: request.path, problem: scope.hide(what) } as JsonObject,
+		{
+			message: `Headshed Cube's list at ${describeRequest(request)} could not be read whole: ${scope.hide(what)}`,
+			description: advice,
 			itemIndex: request.itemIndex,
 		},
 	);

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isUnderBase } from './baseUrl';
-import { cubeMalformedError } from './errors';
-import { asNodeError } from './nodeError';
-import { RequestGate, RETRY_LIMITS } from './retryPolicy';
+import { cubeListError, cubeMalformedError } from './errors';
+import { TRANSPORT_LIMITS } from './limits';
+import { RequestGate } from './retryPolicy';
 import { cubeConnection, sendCubeRequest, type CubeConnection } from './request';
 import type { CubeContext, CubePage, CubeRequest } from './types';
 
@@ -18,35 +18,55 @@ export interface PaginateOptions {
 	itemIndex?: number;
 }
 
-interface PagedRead {
+/** One paginated list being read: where from, with which credential, and its first request. */
+interface ListSource {
 	context: CubeContext;
 	connection: CubeConnection;
 	gate: RequestGate;
 	first: CubeRequest;
 }
 
-function isPage(body: unknown): body is CubePage<unknown> {
-	if (!body || typeof body !== 'object') return false;
-	const page = body as Partial<CubePage<unknown>>;
-	return (
-		Array.isArray(page.results) &&
-		(page.next === null || page.next === undefined || typeof page.next === 'string')
-	);
+/** The list lost records while it was read: offsets moved, so some records were skipped. */
+interface Shrinkage {
+	from: number;
+	to?: number;
 }
 
-/** A malformed page is usually a cut-short answer, so it is asked for again, a few times. */
-async function fetchPage<T>(read: PagedRead, request: CubeRequest): Promise<CubePage<T>> {
-	for (let attempt = 1; ; attempt++) {
-		const response = await sendCubeRequest(read.context, request, read.gate, read.connection);
-		if (isPage(response.body)) return response.body as CubePage<T>;
-		if (attempt >= RETRY_LIMITS.transientAttempts) {
-			const what =
-				typeof response.body === 'string'
-					? 'the page is not valid JSON'
-					: 'the page has no "results" list';
-			throw cubeMalformedError(read.context, request, what, attempt);
-		}
+type ReadOutcome<T> = { records: T[] } | { shrank: Shrinkage };
+
+const isRecord = (value: unknown) => !!value && typeof value === 'object' && !Array.isArray(value);
+
+/** What is wrong with a page, or undefined where it is the documented `{count, next, results}`. */
+export function pageProblem(body: unknown): string | undefined {
+	if (typeof body === 'string') return 'the page is not valid JSON';
+	if (!isRecord(body)) return 'the page is not a JSON object';
+	const page = body as Partial<CubePage<unknown>>;
+	if (!Array.isArray(page.results)) return 'the page has no "results" list';
+	if (!page.results.every(isRecord)) return 'the page\'s "results" hold something that is not a record';
+	if (page.next !== null && page.next !== undefined && typeof page.next !== 'string') {
+		return 'the page\'s "next" link is not text';
 	}
+	if (page.count !== undefined && !(Number.isSafeInteger(page.count) && page.count >= 0)) {
+		return `the page's "count" (${JSON.stringify(page.count)}) is not a number of records`;
+	}
+	return undefined;
+}
+
+async function fetchPage<T>(source: ListSource, request: CubeRequest): Promise<CubePage<T>> {
+	const response = await sendCubeRequest(source.context, request, source.gate, source.connection);
+	return response.body as CubePage<T>;
+}
+
+/** A page after the first; undefined where it is gone, as when the list became shorter. */
+async function fetchLaterPage<T>(source: ListSource, request: CubeRequest): Promise<CubePage<T> | undefined> {
+	const later = { ...request, notFoundIsAnswer: true };
+	const response = await sendCubeRequest(source.context, later, source.gate, source.connection);
+	return response.statusCode === 404 ? undefined : (response.body as CubePage<T>);
+}
+
+/** Adds `more` to `records` one by one: spreading a large page into push() overflows the stack. */
+function append<T>(records: T[], more: T[]): void {
+	for (const record of more) records.push(record);
 }
 
 /** The page number a `next` link asks for, even from a malformed query like `?x=Sale/?page=2`. */
@@ -59,32 +79,36 @@ export function pageNumberOf(link: string): number | undefined {
  * The part of a `next` link that is trusted: its path and query, resolved against the
  * configured base. The link's scheme and host are ignored (the documents print http:// links).
  */
-function pathOfLink(read: PagedRead, link: string): string {
+function pathOfLink(source: ListSource, link: string): string {
+	const { base } = source.connection;
 	let parsed: URL;
 	try {
-		parsed = new URL(link, `${read.connection.base.origin}${read.connection.base.prefix}/`);
+		parsed = new URL(link, `${base.origin}${base.prefix}/`);
 	} catch {
-		throw cubeMalformedError(read.context, read.first, `the next-page link "${link}" is not an address`, 1);
+		throw malformed(source, `the next-page link "${link}" is not an address`);
 	}
-	const rebased = `${read.connection.base.origin}${parsed.pathname}${parsed.search}`;
-	if (!isUnderBase(read.connection.base, rebased)) {
-		throw cubeMalformedError(
-			read.context,
-			read.first,
-			`the next-page link leads outside the API (${parsed.pathname})`,
-			1,
-		);
+	if (!isUnderBase(base, `${base.origin}${parsed.pathname}${parsed.search}`)) {
+		throw malformed(source, `the next-page link leads outside the API (${parsed.pathname})`);
 	}
-	return `${parsed.pathname.slice(read.connection.base.prefix.length)}${parsed.search}`;
+	return `${parsed.pathname.slice(base.prefix.length)}${parsed.search}`;
 }
 
-function repeatedPageError(read: PagedRead, link: string) {
-	return cubeMalformedError(
-		read.context,
-		read.first,
-		`the next-page link "${link}" leads back to a page already read, so the list would never end`,
-		1,
+function malformed(source: ListSource, what: string) {
+	return cubeMalformedError(source.context, source.first, source.connection, what, 1);
+}
+
+function endlessListError(source: ListSource, what: string) {
+	return cubeListError(
+		source.context,
+		source.first,
+		source.connection,
+		`${what}, so the list would never end`,
+		'Cube\'s pages contradict each other. Run the workflow again; if it persists, contact Headshed support.',
 	);
+}
+
+function pageRequest(source: ListSource, page: number): CubeRequest {
+	return { ...source.first, qs: { ...source.first.qs, page } };
 }
 
 /**
@@ -92,41 +116,126 @@ function repeatedPageError(read: PagedRead, link: string) {
  * the page size they can be fetched several at a time, and are put back in order.
  */
 async function fetchNumberedPages<T>(
-	read: PagedRead,
+	source: ListSource,
 	fromPage: number,
 	toPage: number,
 	concurrency: number,
-): Promise<Array<CubePage<T>>> {
+): Promise<Array<CubePage<T>> | 'missing'> {
 	const pages: Array<CubePage<T>> = new Array(toPage - fromPage + 1);
 	let nextPage = fromPage;
-	let failed = false;
+	let stop = false;
+	let missing = false;
 	const worker = async () => {
-		while (!failed && nextPage <= toPage) {
-			const page = nextPage++;
-			try {
-				pages[page - fromPage] = await fetchPage<T>(read, {
-					...read.first,
-					qs: { ...read.first.qs, page },
-				});
-			} catch (error) {
-				failed = true;
-				throw asNodeError(read.context.getNode(), error, read.first.itemIndex);
-			}
+		while (!stop && nextPage <= toPage) {
+			const number = nextPage++;
+			const page = await fetchLaterPage<T>(source, pageRequest(source, number));
+			if (page) pages[number - fromPage] = page;
+			else stop = missing = true;
 		}
 	};
-	// Every worker is let finish its request in flight, so that none is left running against
-	// Cube once the node has reported the failure.
-	const outcomes = await Promise.allSettled(
-		Array.from({ length: Math.min(concurrency, toPage - fromPage + 1) }, worker),
+	// A worker ends when no page is left or when its request failed; either way the others
+	// start no more. Each is let finish its request in flight, so that none is left running
+	// against Cube once the node has reported the failure.
+	const workers = Array.from({ length: Math.min(concurrency, toPage - fromPage + 1) }, () =>
+		worker().finally(() => (stop = true)),
 	);
+	const outcomes = await Promise.allSettled(workers);
 	const failure = outcomes.find((outcome) => outcome.status === 'rejected');
 	if (failure) throw (failure as PromiseRejectedResult).reason;
-	return pages;
+	return missing ? 'missing' : pages;
+}
+
+/**
+ * Reads the list once, from its first page. Cube pages by offset, so a record deleted meanwhile
+ * moves the others up a place and one of them is never seen: a smaller `count` on a later page
+ * (or a page that is gone) is reported as shrinkage, for the caller to read again. Records
+ * added meanwhile land at the end, where the links lead to them.
+ */
+async function readOnce<T>(
+	source: ListSource,
+	limit: number | undefined,
+	concurrency: number,
+): Promise<ReadOutcome<T>> {
+	const enough = (records: T[]) => limit !== undefined && records.length >= limit;
+	const firstPage = await fetchPage<T>(source, source.first);
+	const announced = firstPage.count;
+	const wanted = Math.min(limit ?? Infinity, announced ?? Infinity);
+	if (wanted > TRANSPORT_LIMITS.maxListRecords && announced !== undefined) {
+		throw cubeListError(
+			source.context,
+			source.first,
+			source.connection,
+			`Cube counts ${announced} records, more than the ${TRANSPORT_LIMITS.maxListRecords} the node reads at once`,
+			'Turn off "Return All" and set a Limit, or narrow the list (e.g. a shorter date range).',
+		);
+	}
+	const records: T[] = [];
+	append(records, firstPage.results);
+	let next = firstPage.next ?? null;
+	let lastPageNumber = 1;
+	let highestCount = announced ?? TRANSPORT_LIMITS.maxListRecords;
+	/** Where the list became shorter than announced; undefined while it has not. */
+	const shrinkageIn = (page: CubePage<T>): Shrinkage | undefined => {
+		if (page.count === undefined || announced === undefined) return undefined;
+		highestCount = Math.max(highestCount, page.count);
+		return page.count < announced ? { from: announced, to: page.count } : undefined;
+	};
+
+	const pageSize = firstPage.results.length;
+	if (next && pageNumberOf(next) === 2 && pageSize > 0 && announced !== undefined) {
+		const pagesWanted = Math.ceil(Math.min(announced, limit ?? Infinity) / pageSize);
+		if (!enough(records) && pagesWanted >= 2) {
+			const pages = await fetchNumberedPages<T>(source, 2, pagesWanted, concurrency);
+			if (pages === 'missing') return { shrank: { from: announced } };
+			for (const page of pages) {
+				const shrank = shrinkageIn(page);
+				if (shrank) return { shrank };
+				append(records, page.results);
+			}
+			lastPageNumber = pagesWanted;
+			next = pages[pages.length - 1].next ?? null;
+		}
+	}
+
+	// The rest, one page at a time: links without page numbers, or a list that grew meanwhile.
+	// Every page must bring records the first page announced: links that never end are refused.
+	const seen = new Set<string>();
+	while (next && !enough(records)) {
+		const number = pageNumberOf(next);
+		if (number !== undefined && number <= lastPageNumber) {
+			throw endlessListError(source, `the next-page link "${next}" leads back to a page already read`);
+		}
+		const nextPath = pathOfLink(source, next);
+		if (seen.has(nextPath)) {
+			throw endlessListError(source, `the next-page link "${next}" leads back to a page already read`);
+		}
+		seen.add(nextPath);
+		if (records.length >= Math.min(highestCount, TRANSPORT_LIMITS.maxListRecords)) {
+			throw endlessListError(source, `more next-page links came after the ${records.length} records Cube counted`);
+		}
+		const page = await fetchLaterPage<T>(
+			source,
+			number !== undefined ? pageRequest(source, number) : { ...source.first, path: nextPath, qs: undefined },
+		);
+		if (!page) {
+			if (announced === undefined) throw malformed(source, `the next-page link "${next}" leads to a page that is not there`);
+			return { shrank: { from: announced } };
+		}
+		const shrank = shrinkageIn(page);
+		if (shrank) return { shrank };
+		if (page.results.length === 0 && page.next) {
+			throw endlessListError(source, 'an empty page links to yet another page');
+		}
+		append(records, page.results);
+		if (number !== undefined) lastPageNumber = number;
+		next = page.next ?? null;
+	}
+	return { records: limit === undefined ? records : records.slice(0, limit) };
 }
 
 /**
  * Reads a paginated list in order, up to `limit` records, with every page requested from the
- * configured base URL only.
+ * configured base URL only. A list that loses records while it is read is read again.
  */
 export async function cubePaginate<T>(
 	context: CubeContext,
@@ -135,50 +244,25 @@ export async function cubePaginate<T>(
 ): Promise<T[]> {
 	const { limit, itemIndex } = options;
 	const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_PAGE_CONCURRENCY));
-	const connection = await cubeConnection(context, itemIndex);
-	const read: PagedRead = {
+	const source: ListSource = {
 		context,
-		connection,
+		connection: await cubeConnection(context, itemIndex),
 		gate: new RequestGate(),
-		first: { method: 'GET', path, qs: options.qs, itemIndex },
+		first: { method: 'GET', path, qs: options.qs, itemIndex, expect: pageProblem },
 	};
-	const enough = (records: T[]) => limit !== undefined && records.length >= limit;
-	const done = (records: T[]) => (limit === undefined ? records : records.slice(0, limit));
-
-	const firstPage = await fetchPage<T>(read, read.first);
-	const records = [...firstPage.results];
-	let next = firstPage.next ?? null;
-	let lastPageNumber = 1;
-
-	const secondPage = next ? pageNumberOf(next) : undefined;
-	const pageSize = firstPage.results.length;
-	if (next && secondPage === 2 && pageSize > 0 && Number.isFinite(firstPage.count)) {
-		const pagesInAll = Math.ceil(firstPage.count / pageSize);
-		const pagesWanted =
-			limit === undefined ? pagesInAll : Math.min(pagesInAll, Math.ceil(limit / pageSize));
-		if (!enough(records) && pagesWanted >= 2) {
-			const pages = await fetchNumberedPages<T>(read, 2, pagesWanted, concurrency);
-			for (const page of pages) records.push(...page.results);
-			lastPageNumber = pagesWanted;
-			next = pages[pages.length - 1].next ?? null;
+	for (let reads = 1; ; reads++) {
+		const outcome = await readOnce<T>(source, limit, concurrency);
+		if ('records' in outcome) return outcome.records;
+		if (reads > TRANSPORT_LIMITS.listRereads) {
+			const { from, to } = outcome.shrank;
+			const counts = to === undefined ? `${from} at first, then fewer` : `${from} at first, then ${to}`;
+			throw cubeListError(
+				context,
+				source.first,
+				source.connection,
+				`records were deleted while it was read, ${reads} times in a row (Cube counted ${counts}); offset paging would have skipped some`,
+				'Someone is deleting records in this list right now. Run the workflow again once that is done.',
+			);
 		}
 	}
-
-	// The rest, one page at a time: links without page numbers, or a list that grew meanwhile.
-	const seen = new Set<string>();
-	while (next && !enough(records)) {
-		const number = pageNumberOf(next);
-		if (number !== undefined && number <= lastPageNumber) throw repeatedPageError(read, next);
-		const nextPath = pathOfLink(read, next);
-		if (seen.has(nextPath)) throw repeatedPageError(read, next);
-		seen.add(nextPath);
-		const page =
-			number !== undefined
-				? await fetchPage<T>(read, { ...read.first, qs: { ...read.first.qs, page: number } })
-				: await fetchPage<T>(read, { ...read.first, path: nextPath, qs: undefined });
-		records.push(...page.results);
-		if (number !== undefined) lastPageNumber = number;
-		next = page.next ?? null;
-	}
-	return done(records);
 }

@@ -1,24 +1,27 @@
 import type { ICredentialsDecrypted, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
+import { AnswerFailure, parseAnswer, readAnswerText } from './answer';
 import { checkCubeBaseUrl, type CubeBase } from './baseUrl';
-import { asNodeError } from './nodeError';
-import { cubeApiError, cubeNetworkError } from './errors';
+import { cubeApiError, cubeMalformedError, cubeNetworkError, cubeRequestFailedError } from './errors';
+import { TRANSPORT_LIMITS } from './limits';
 import {
 	RequestGate,
+	retryDelayForMalformedAnswer,
 	retryDelayForNetworkError,
 	retryDelayForStatus,
 } from './retryPolicy';
+import { hideSecrets, secretsOf } from './secrets';
 import type { CubeContext, CubeRequest, CubeResponse } from './types';
 
 export const CREDENTIAL_TYPE = 'headshedCubeApi';
-
-const REQUEST_TIMEOUT_MS = 60_000;
 
 /** Where requests go, and the credential they carry, read once for a job of many requests. */
 export interface CubeConnection {
 	base: CubeBase;
 	credentials?: ICredentialsDecrypted;
+	/** Removes the credential's secrets from any text that came from the server. */
+	hide: (text: string) => string;
 }
 
 export async function cubeConnection(context: CubeContext, itemIndex?: number): Promise<CubeConnection> {
@@ -30,17 +33,18 @@ export async function cubeConnection(context: CubeContext, itemIndex?: number): 
 	const credentials = reference?.id
 		? { id: reference.id, name: reference.name, type: CREDENTIAL_TYPE, data }
 		: undefined;
-	return { base: check.base, credentials };
+	const secrets = secretsOf(data);
+	return { base: check.base, credentials, hide: (text) => hideSecrets(text, secrets) };
 }
 
-/** The code of a failure that produced no HTTP answer, as axios and Node name it. */
+/** The code of a failure that produced no HTTP answer, as axios, Node and OpenSSL name it. */
 function networkErrorCode(error: unknown): string | undefined {
 	let current: unknown = error;
 	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
 		// n8n's request helper puts the socket error's code in `httpCode`.
 		const { code, httpCode, cause } = current as { code?: unknown; httpCode?: unknown; cause?: unknown };
 		for (const candidate of [code, httpCode]) {
-			if (typeof candidate === 'string' && /^E[A-Z_]+$/.test(candidate)) return candidate;
+			if (typeof candidate === 'string' && /^[A-Z][A-Z0-9_]{2,}$/.test(candidate)) return candidate;
 		}
 		current = cause;
 	}
@@ -48,8 +52,75 @@ function networkErrorCode(error: unknown): string | undefined {
 }
 
 /**
+ * n8n's request helper sets `abortSignal` to the execution's cancel signal, over whatever the
+ * caller gave. Both must stop the request, so the option joins what is set with the deadline.
+ */
+function withDeadline(options: IHttpRequestOptions, deadline: AbortSignal): IHttpRequestOptions {
+	let signal = deadline;
+	Object.defineProperty(options, 'abortSignal', {
+		enumerable: true,
+		configurable: true,
+		get: () => signal,
+		set: (cancel: AbortSignal | undefined) => {
+			signal = cancel ? AbortSignal.any([cancel, deadline]) : deadline;
+		},
+	});
+	return options;
+}
+
+type Attempt =
+	| { kind: 'answer'; response: CubeResponse }
+	| { kind: 'network'; code: string }
+	| { kind: 'failed'; error: unknown };
+
+/** One try: the answer with its body read to the end and parsed, or why there is none. */
+async function attempt(
+	context: CubeContext,
+	connection: CubeConnection,
+	request: CubeRequest,
+	deadlineMs: number,
+): Promise<Attempt> {
+	const { origin, prefix } = connection.base;
+	const deadline = AbortSignal.timeout(deadlineMs);
+	const options = withDeadline(
+		{
+			method: request.method,
+			url: `${origin}${prefix}${request.path}`,
+			qs: request.qs,
+			body: request.body,
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			json: true,
+			// The body is read here, so that its size, its end and the deadline are checked.
+			encoding: 'stream',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
+			timeout: TRANSPORT_LIMITS.idleTimeoutMs,
+		},
+		deadline,
+	);
+	try {
+		const raw = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			CREDENTIAL_TYPE,
+			options,
+			connection.credentials ? { credentialsDecrypted: connection.credentials } : undefined,
+		)) as CubeResponse;
+		const text = await readAnswerText(raw.body, deadline, TRANSPORT_LIMITS.maxAnswerBytes);
+		return { kind: 'answer', response: { ...raw, body: parseAnswer(text) } };
+	} catch (error) {
+		if (error instanceof AnswerFailure) return { kind: 'network', code: error.code };
+		if (deadline.aborted) return { kind: 'network', code: 'EDEADLINE' };
+		const code = networkErrorCode(error);
+		return code ? { kind: 'network', code } : { kind: 'failed', error };
+	}
+}
+
+/**
  * Sends one request to Cube with the credential, retrying what is safe to retry, and returns
- * the successful answer. Everything else becomes an error that names the request.
+ * the successful answer whose body has the shape the request expects. Everything else becomes
+ * an error that names the request and carries no secret.
  */
 export async function sendCubeRequest(
 	context: CubeContext,
@@ -57,56 +128,53 @@ export async function sendCubeRequest(
 	gate: RequestGate = new RequestGate(),
 	connection?: CubeConnection,
 ): Promise<CubeResponse> {
-	const { base, credentials } = connection ?? (await cubeConnection(context, request.itemIndex));
-	const { origin, prefix } = base;
-	const options: IHttpRequestOptions = {
-		method: request.method,
-		url: `${origin}${prefix}${request.path}`,
-		qs: request.qs,
-		body: request.body,
-		headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		disableFollowRedirect: true,
-		sendCredentialsOnCrossOriginRedirect: false,
-		timeout: REQUEST_TIMEOUT_MS,
+	const cube = connection ?? (await cubeConnection(context, request.itemIndex));
+	const endsAt = Date.now() + TRANSPORT_LIMITS.requestDeadlineMs;
+	/** Waits `delay` before the next try where the request's deadline leaves time for it. */
+	const waitForRetry = async (delay: number | undefined): Promise<boolean> => {
+		if (delay === undefined || Date.now() + delay >= endsAt) return false;
+		await sleep(delay);
+		return true;
 	};
 
-	for (let attempt = 1; ; attempt++) {
+	for (let tries = 1; ; tries++) {
 		await gate.waitTurn();
-		let response: CubeResponse;
-		try {
-			response = (await context.helpers.httpRequestWithAuthentication.call(
-				context,
-				CREDENTIAL_TYPE,
-				options,
-				credentials ? { credentialsDecrypted: credentials } : undefined,
-			)) as CubeResponse;
-		} catch (error) {
-			const code = networkErrorCode(error);
-			if (!code) throw asNodeError(context.getNode(), error, request.itemIndex);
-			const delay = retryDelayForNetworkError(request.method, code, attempt);
-			if (delay === undefined) throw cubeNetworkError(context, request, origin, code, attempt);
-			await sleep(delay);
-			continue;
+		const left = Math.min(TRANSPORT_LIMITS.attemptDeadlineMs, endsAt - Date.now());
+		const outcome = await attempt(context, cube, request, Math.max(1, left));
+
+		if (outcome.kind === 'failed') {
+			throw cubeRequestFailedError(context, request, cube, outcome.error);
+		}
+		if (outcome.kind === 'network') {
+			const delay = retryDelayForNetworkError(request.method, outcome.code, tries);
+			if (await waitForRetry(delay)) continue;
+			throw cubeNetworkError(context, request, cube, outcome.code, tries);
 		}
 
+		const { response } = outcome;
 		const { statusCode } = response;
-		if (statusCode >= 200 && statusCode < 300) return response;
-
-		const delay = retryDelayForStatus(
-			request.method,
-			statusCode,
-			response.headers?.['retry-after'],
-			attempt,
-		);
-		if (delay === undefined) {
-			throw cubeApiError(context, request, statusCode, response.body, attempt);
+		if (statusCode === 404 && request.notFoundIsAnswer) return response;
+		if (statusCode >= 200 && statusCode < 300) {
+			const problem = request.expect?.(response.body);
+			if (problem === undefined) return response;
+			if (await waitForRetry(retryDelayForMalformedAnswer(request.method, tries))) continue;
+			throw cubeMalformedError(context, request, cube, problem, tries);
 		}
-		if (statusCode === 429) gate.pause(delay);
-		await sleep(delay);
+
+		const delay = retryDelayForStatus(request.method, statusCode, response.headers?.['retry-after'], tries);
+		if (delay !== undefined && statusCode === 429) gate.pause(delay);
+		if (await waitForRetry(delay)) continue;
+		throw cubeApiError(context, request, cube, statusCode, response.body, tries);
 	}
+}
+
+/** The body of a successful request, or undefined where Cube answers 404 Not Found. */
+export async function cubeRequestUnlessMissing<T = unknown>(
+	context: CubeContext,
+	request: CubeRequest,
+): Promise<T | undefined> {
+	const response = await sendCubeRequest(context, { ...request, notFoundIsAnswer: true });
+	return response.statusCode === 404 ? undefined : (response.body as T);
 }
 
 /** The body of a successful request. */

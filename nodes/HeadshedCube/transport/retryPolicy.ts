@@ -3,7 +3,7 @@ import { sleep } from 'n8n-workflow';
 import type { CubeMethod } from './types';
 
 export const RETRY_LIMITS = {
-	/** Tries in all for a 5xx, a reset or a timeout (GET and PUT only). */
+	/** Tries in all for a 5xx, a reset, a timeout or a malformed answer (GET and PUT only). */
 	transientAttempts: 4,
 	/** Tries in all for a 429, for every method: the server refused to start the work. */
 	throttledAttempts: 6,
@@ -22,6 +22,8 @@ const TRANSIENT_NETWORK_CODES = new Set([
 	'EPIPE',
 	'EAI_AGAIN',
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
+	'ECUTSHORT',
+	'EDEADLINE',
 ]);
 
 /**
@@ -75,6 +77,12 @@ export function retryDelayForNetworkError(
 ): number | undefined {
 	if (!TRANSIENT_NETWORK_CODES.has(code) || !repeatable(method)) return undefined;
 	if (attempt >= RETRY_LIMITS.transientAttempts) return undefined;
+	return backoffMs(attempt);
+}
+
+/** A 2xx whose body is cut short or not the documented shape is usually passing trouble. */
+export function retryDelayForMalformedAnswer(method: CubeMethod, attempt: number): number | undefined {
+	if (!repeatable(method) || attempt >= RETRY_LIMITS.transientAttempts) return undefined;
 	return backoffMs(attempt);
 }
 

@@ -19,6 +19,10 @@ export interface CubeRequest {
 	body?: IDataObject;
 	/** The input item the request serves, so that errors point at it. */
 	itemIndex?: number;
+	/** What is wrong with a successful answer's body, or undefined where it has the right shape. */
+	expect?: (body: unknown) => string | undefined;
+	/** A 404 is an answer the caller acts on (a customer to create, a page past the end), not an error. */
+	notFoundIsAnswer?: boolean;
 }
 
 /** What Cube answered, after retries. */

@@ -1,0 +1,261 @@
+// The node against servers that do what Cube must not: lists that change or never end, answers
+// that are not JSON, cut, slow, huge, not HTTP, or that echo the credential back.
+const { idLocator, runCube } = require('./support/cubeWorkflow');
+const { hostileServer, rawServer, selfSignedCertificate, sendJson, sendPage } = require('./support/hostile');
+
+const { TRANSPORT_LIMITS } = require('../dist/nodes/HeadshedCube/transport/limits');
+const { RETRY_LIMITS } = require('../dist/nodes/HeadshedCube/transport/retryPolicy');
+
+const TOKEN = 'hostile-test-token-5f3a9c';
+const DEFAULT_LIMITS = { ...TRANSPORT_LIMITS };
+const DEFAULT_RETRY = { ...RETRY_LIMITS };
+
+let server;
+afterEach(async () => {
+	await server?.close();
+	server = undefined;
+	Object.assign(TRANSPORT_LIMITS, DEFAULT_LIMITS);
+	Object.assign(RETRY_LIMITS, DEFAULT_RETRY);
+});
+beforeEach(() => {
+	RETRY_LIMITS.firstBackoffMs = 10;
+});
+
+async function serve(respond, options) {
+	server = await hostileServer(respond, options).start();
+	return server;
+}
+
+const credential = (overrides = {}) => ({ baseUrl: server.url, authentication: 'token', token: TOKEN, ...overrides });
+const run = async (parameters, options = {}) => await runCube(parameters, { credential: credential(), ...options });
+
+const customers = (count, from = 1) => Array.from({ length: count }, (_, n) => ({ id: from + n, customer_id: from + n, name: `C${from + n}` }));
+const allCustomers = { resource: 'customer', operation: 'getAll', assignmentId: idLocator(9), returnAll: true };
+const getCustomer = { resource: 'customer', operation: 'get', assignmentId: idLocator(9), customerId: 5 };
+const pageOf = (request) => Number(new URL(request.url, 'http://x').searchParams.get('page') ?? 1);
+
+describe('records deleted during a Return All', () => {
+	test.each([10, 50])('%s customers deleted after page 2 was read: the list is read again, nothing is lost', async (deleted) => {
+		let records = customers(100);
+		let servedPages = 0;
+		await serve((request, response) => {
+			sendPage(request, response, records, 10);
+			if (++servedPages === 2) records = records.slice(deleted);
+		});
+		const { json, error } = await run({ ...allCustomers, options: { concurrency: 1 } });
+		expect(error).toBeUndefined();
+		expect(json.map((c) => c.id)).toEqual(customers(100).slice(deleted).map((c) => c.id));
+	});
+
+	test('a list that keeps losing records ends with an error that says so', async () => {
+		let records = customers(100);
+		await serve((request, response) => {
+			sendPage(request, response, records, 10);
+			if (pageOf(request) === 3) records = records.slice(5);
+		});
+		const { error } = await run({ ...allCustomers, options: { concurrency: 1 } });
+		expect(error.message).toMatch(/could not be read whole: records were deleted while it was read, 3 times in a row \(Cube counted \d+ at first, then \d+\)/);
+	});
+});
+
+describe('a 200 whose body is not the documented JSON', () => {
+	const loginPage = (request, response) => {
+		response.writeHead(200, { 'Content-Type': 'text/html' });
+		response.end('<html><body><form>Please log in</form></body></html>');
+	};
+	test.each([
+		['campaign', 'getAll', {}],
+		['assignment', 'getAll', {}],
+		['client', 'getAll', {}],
+		['customer', 'get', { assignmentId: idLocator(9), customerId: 5 }],
+		['customer', 'update', { assignmentId: idLocator(9), customerId: 5, fields: { name: 'Per' } }],
+		['customer', 'getAll', { assignmentId: idLocator(9), returnAll: true }],
+	])('%s %s fails, naming the request, instead of giving nothing or a string', async (resource, operation, parameters) => {
+		await serve(loginPage);
+		const { json, error } = await run({ resource, operation, ...parameters });
+		expect(json).toEqual([]);
+		expect(error.message).toMatch(/^Headshed Cube sent an unreadable answer to (GET|PUT) \/\S+ \(after 4 attempts\): the (answer|page) is not (valid )?JSON$/);
+	});
+
+	test('upsert: a create answered by a login page is not sent again, and the error says the card may exist', async () => {
+		await serve((request, response) => (request.method === 'GET' ? sendJson(response, 404, { detail: 'Not found.' }) : loginPage(request, response)));
+		const { error } = await run({ resource: 'customer', operation: 'upsert', assignmentId: idLocator(9), customerId: 5, fields: { name: 'Per' } });
+		expect(error.message).toBe('Headshed Cube sent an unreadable answer to POST /api/v1/assignments/9/customers/5: the answer is not JSON');
+		expect(error.description).toMatch(/may have been created/);
+		expect(server.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
+	});
+
+	test('a null among the results and an absurd count are refused with what is wrong', async () => {
+		await serve((request, response) => sendJson(response, 200, { count: 2, next: null, results: [{ id: 1 }, null] }));
+		expect((await run(allCustomers)).error.message).toMatch(/the page's "results" hold something that is not a record$/);
+		await server.close();
+		await serve((request, response) => sendJson(response, 200, { count: 10_000_000, next: '/api/v1/assignments/9/customers/?page=2', results: customers(25) }));
+		const { error } = await run(allCustomers);
+		expect(error.message).toMatch(/Cube counts 10000000 records, more than the 2000000 the node reads at once$/);
+		expect(server.requests).toHaveLength(1);
+	});
+});
+
+test('upsert: "already exists" about another field is the error shown, not taken for a lost race', async () => {
+	await serve((request, response) => {
+		if (request.method === 'GET') return sendJson(response, 404, { detail: 'Not found.' });
+		if (request.method === 'POST') return sendJson(response, 400, { email: ['customer with this email already exists.'] });
+		sendJson(response, 404, { detail: 'Not found.' });
+	});
+	const { error } = await run({ resource: 'customer', operation: 'upsert', assignmentId: idLocator(9), customerId: 5, fields: { name: 'Per' } });
+	expect(error.message).toBe('Headshed Cube answered 400 Bad Request to POST /api/v1/assignments/9/customers/5: email: customer with this email already exists.');
+	expect(server.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
+});
+
+describe('expressions that give no number', () => {
+	test.each([
+		[{ returnAll: false, limit: '={{ "abc" }}' }, /^Limit must be a number \(got "abc"\)$/],
+		[{ options: { concurrency: '={{ "x" }}' } }, /^Pages at Once must be a number \(got "x"\)$/],
+	])('%o is refused before any request', async (parameters, message) => {
+		await serve((request, response) => sendPage(request, response, customers(30), 10));
+		const { error } = await run({ ...allCustomers, ...parameters });
+		expect(error.message).toMatch(message);
+		expect(server.requests).toEqual([]);
+	});
+});
+
+describe('answers that break off, or are not HTTP', () => {
+	const cutAfterHalf = (request, response) => {
+		response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '400' });
+		response.write('{"id": 5, "customer_id": 5, "name": "Per", "city": "Nar');
+		setTimeout(() => response.socket.destroy(), 20);
+	};
+
+	test('a connection cut in the middle of a body is retried', async () => {
+		let calls = 0;
+		await serve((request, response) => (++calls === 1 ? cutAfterHalf(request, response) : sendJson(response, 200, { id: 5, customer_id: 5 })));
+		const { json, error } = await run(getCustomer);
+		expect(error).toBeUndefined();
+		expect(json).toEqual([{ id: 5, customer_id: 5 }]);
+		expect(server.requests).toHaveLength(2);
+	});
+
+	test('a body that is always cut: an error naming Cube, the request and what happened', async () => {
+		await serve(cutAfterHalf);
+		const { error } = await run(getCustomer);
+		expect(error.message).toBe(`Could not reach Headshed Cube at ${server.url} for GET /api/v1/assignments/9/customers/5: the connection was cut before the whole answer arrived after 4 attempts`);
+	});
+
+	test('an answer that is not HTTP', async () => {
+		server = await rawServer('SSH-2.0-OpenSSH_9.2\r\nnot http at all\r\n').start();
+		const url = server.url.replace('https:', 'http:');
+		const { error } = await run(getCustomer, { credential: credential({ baseUrl: url }) });
+		expect(error.message).toBe(`Could not reach Headshed Cube at ${url} for GET /api/v1/assignments/9/customers/5: the answer was not valid HTTP`);
+		expect(error.description).toMatch(/^Socket error HPE_/);
+	});
+
+	test('https to a server that does not speak TLS, and a certificate nobody trusts', async () => {
+		server = await rawServer('HTTP/1.1 200 OK\r\n\r\n{}').start();
+		let { error } = await run(getCustomer);
+		expect(error.message).toBe(`Could not reach Headshed Cube at ${server.url} for GET /api/v1/assignments/9/customers/5: the secure (TLS) connection failed`);
+		await server.close();
+		await serve((request, response) => sendJson(response, 200, { id: 5 }), { tls: selfSignedCertificate() });
+		({ error } = await run(getCustomer));
+		expect(error.message).toBe(`Could not reach Headshed Cube at ${server.url} for GET /api/v1/assignments/9/customers/5: the secure (TLS) connection failed`);
+		expect(error.description).toMatch(/^Socket error (DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)\. .*certificate is valid/);
+		expect(server.requests).toEqual([]);
+	});
+});
+
+describe('pagination that never ends is bounded by what the first page said', () => {
+	test('a new cursor on every page', async () => {
+		let cursor = 0;
+		await serve((request, response) => sendJson(response, 200, { count: 30, next: `/api/v1/assignments/9/customers/?cursor=${++cursor}`, results: customers(10) }));
+		const { error } = await run(allCustomers);
+		expect(error.message).toMatch(/more next-page links came after the 30 records Cube counted, so the list would never end$/);
+		expect(server.requests.length).toBe(3);
+	});
+
+	test('page + 1 with empty pages', async () => {
+		await serve((request, response) => {
+			const page = pageOf(request);
+			sendJson(response, 200, { count: 10, next: `/api/v1/assignments/9/customers/?page=${page + 1}`, results: page === 1 ? customers(10) : [] });
+		});
+		const { error } = await run(allCustomers);
+		expect(error.message).toMatch(/would never end$/);
+		expect(server.requests.length).toBeLessThanOrEqual(2);
+	});
+
+	test('the same page under a varying query', async () => {
+		let n = 0;
+		await serve((request, response) => sendJson(response, 200, { count: 20, next: `/api/v1/assignments/9/customers/?x=${++n}`, results: customers(10) }));
+		const { error } = await run(allCustomers);
+		expect(error.message).toMatch(/would never end$/);
+		expect(server.requests.length).toBe(2);
+	});
+
+	test('with a Limit, too', async () => {
+		let cursor = 0;
+		await serve((request, response) => sendJson(response, 200, { count: 10, next: `/api/v1/assignments/9/customers/?cursor=${++cursor}`, results: customers(10) }));
+		const { error } = await run({ ...allCustomers, returnAll: false, limit: 50 });
+		expect(error.message).toMatch(/would never end$/);
+		expect(server.requests.length).toBe(1);
+	});
+});
+
+describe('a request has a total deadline', () => {
+	beforeEach(() => {
+		TRANSPORT_LIMITS.attemptDeadlineMs = 800;
+		TRANSPORT_LIMITS.requestDeadlineMs = 2000;
+	});
+
+	test('a server that sends a byte now and then cannot hold a request past its deadline', async () => {
+		await serve((request, response) => {
+			response.writeHead(200, { 'Content-Type': 'application/json' });
+			const timer = setInterval(() => response.write(' '), 200);
+			response.on('close', () => clearInterval(timer));
+		});
+		const started = Date.now();
+		const { error } = await run(getCustomer);
+		expect(error.message).toMatch(/: no complete answer arrived in time after \d attempts$/);
+		expect(Date.now() - started).toBeLessThan(TRANSPORT_LIMITS.requestDeadlineMs + 1500);
+	});
+
+	test('headers followed by silence: retried only while the deadline lasts', async () => {
+		await serve((request, response) => response.writeHead(200, { 'Content-Type': 'application/json' }) && response.flushHeaders());
+		const { error } = await run(getCustomer);
+		expect(error.message).toMatch(/no complete answer arrived in time after [23] attempts$/);
+		expect(server.requests.length).toBeLessThanOrEqual(3);
+	});
+});
+
+test('an answer larger than the cap is refused without reading it all, and not asked for again', async () => {
+	TRANSPORT_LIMITS.maxAnswerBytes = 1024 * 1024;
+	await serve((request, response) => sendJson(response, 200, { id: 5, padding: 'x'.repeat(3 * 1024 * 1024) }));
+	const { error } = await run(getCustomer);
+	expect(error.message).toBe(`Could not reach Headshed Cube at ${server.url} for GET /api/v1/assignments/9/customers/5: the answer was too large to read`);
+	expect(error.description).toMatch(/larger than 1 MB/);
+	expect(server.requests).toHaveLength(1);
+});
+
+test('Return All of 130,000 records: no stack overflow', async () => {
+	const records = Array.from({ length: 130_000 }, (_, n) => ({ id: n + 1 }));
+	await serve((request, response) => sendPage(request, response, records, 10_000));
+	const { json, error } = await run(allCustomers);
+	expect(error).toBeUndefined();
+	expect(json).toHaveLength(130_000);
+	expect(json[129_999]).toEqual({ id: 130_000 });
+});
+
+describe('errors never carry the credential, whatever the server echoes', () => {
+	const echo = (request, response) => sendJson(response, 401, { detail: `Rejected header Authorization: ${request.headers.authorization}` });
+
+	test.each([
+		['token', {}, [TOKEN]],
+		['basic', { authentication: 'basic', username: 'kari@example.com', password: 'hunter2-secret' }, ['hunter2-secret', Buffer.from('kari@example.com:hunter2-secret').toString('base64')]],
+	])('%s: not in the error, the run data or a Continue On Fail item', async (kind, overrides, secrets) => {
+		await serve(echo);
+		const failed = await run(getCustomer, { credential: credential(overrides) });
+		const continued = await run(getCustomer, { credential: credential(overrides), continueOnFail: true });
+		expect(failed.error.message).toMatch(/401 Unauthorized .*Rejected header Authorization: (Token|Basic) \[hidden\]$/);
+		for (const text of [JSON.stringify(failed.run), failed.error.message, failed.error.description, JSON.stringify(continued.json)]) {
+			for (const secret of secrets) expect(text).not.toContain(secret);
+		}
+		expect(continued.json[0].error).toMatch(/\[hidden\]/);
+	});
+});

@@ -1,0 +1,86 @@
+// The transport's and helpers' pure functions, called directly with the awkward inputs.
+const { parseRetryAfter } = require('../dist/nodes/HeadshedCube/transport/retryPolicy');
+const { pageNumberOf, pageProblem } = require('../dist/nodes/HeadshedCube/transport/pagination');
+const { cubeMessageOf } = require('../dist/nodes/HeadshedCube/transport/errors');
+const { hideSecrets, secretsOf } = require('../dist/nodes/HeadshedCube/transport/secrets');
+const { toCubeDate } = require('../dist/nodes/HeadshedCube/helpers/cubeDate');
+
+describe('parseRetryAfter', () => {
+	const now = Date.parse('2026-11-20T10:00:00Z');
+	test.each([
+		['120', 120_000],
+		['1.5', 1500],
+		[['3', '9'], 3000],
+		['Fri, 20 Nov 2026 10:00:30 GMT', 30_000],
+		['Fri, 20 Nov 2026 09:59:00 GMT', 0],
+		['soon', undefined],
+		[undefined, undefined],
+	])('%p is %p ms', (header, ms) => {
+		expect(parseRetryAfter(header, now)).toBe(ms);
+	});
+});
+
+describe('pageNumberOf', () => {
+	test.each([
+		['https://a.cube4sales.com/api/v1/assignments/9/customers/?page=2', 2],
+		['/x/?size=5&page=12', 12],
+		['/x/?response_type=Sale/?page=3', 3],
+		['/x/?page=2x', undefined],
+		['/x/?subpage=4', undefined],
+		['/x/?cursor=abc', undefined],
+	])('%s is page %p', (link, page) => {
+		expect(pageNumberOf(link)).toBe(page);
+	});
+});
+
+describe('pageProblem', () => {
+	test.each([
+		[{ count: 1, next: null, results: [{ id: 1 }] }, undefined],
+		['<html>login</html>', 'the page is not valid JSON'],
+		[[{ id: 1 }], 'the page is not a JSON object'],
+		[{ count: 1, results: [null] }, 'the page\'s "results" hold something that is not a record'],
+		[{ count: -1, results: [] }, 'the page\'s "count" (-1) is not a number of records'],
+		[{ count: 1, next: 5, results: [] }, 'the page\'s "next" link is not text'],
+	])('%p: %p', (body, problem) => {
+		expect(pageProblem(body)).toBe(problem);
+	});
+});
+
+describe('cubeMessageOf', () => {
+	test.each([
+		[{ detail: 'Not found.' }, 'Not found.'],
+		[{ email: ['Enter a valid email address.'], phone_1: ['Too long.', 'Bad.'] }, 'email: Enter a valid email address.; phone_1: Too long.; Bad.'],
+		['<html><body><h1>502</h1> Bad   gateway</body></html>', '502 Bad gateway'],
+		['x'.repeat(250), `${'x'.repeat(200)}…`],
+		[null, ''],
+	])('%p reads %p', (body, message) => {
+		expect(cubeMessageOf(body)).toBe(message);
+	});
+});
+
+test('hideSecrets hides the token, the password and the Basic string, and leaves short values alone', () => {
+	const secrets = secretsOf({ authentication: 'basic', username: 'kari', password: 'hunter22', token: 'abc' });
+	const basic = Buffer.from('kari:hunter22').toString('base64');
+	expect(hideSecrets(`Basic ${basic} / hunter22 / abc`, secrets)).toBe('Basic [hidden] / [hidden] / abc');
+});
+
+describe('toCubeDate', () => {
+	test.each([
+		['2026-02-30T10:00:00Z'],
+		['2026-11-19T25:99'],
+		['2026-11-19T23:60:00+01:00'],
+		['2026-11-19T10:00:00+25:00'],
+		['2026-11-31'],
+	])('%s is refused', (text) => {
+		expect(() => toCubeDate(text, 'Europe/Oslo')).toThrow(/is not a real date/);
+	});
+
+	test.each([
+		['2026-11-19T23:30:00Z', 'Europe/Oslo', '20261120'],
+		['2026-11-19T23:30:00-05:00', 'Europe/Oslo', '20261120'],
+		['2026-11-19T23:30', 'Europe/Oslo', '20261119'],
+		['20261119', 'UTC', '20261119'],
+	])('%s in %s is %s', (text, zone, date) => {
+		expect(toCubeDate(text, zone)).toBe(date);
+	});
+});
