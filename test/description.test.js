@@ -164,3 +164,28 @@ describe('as the editor shows the node', () => {
 		expect(trigger.description).toMatch(/start a workflow for every new response/i);
 	});
 });
+
+describe('package metadata and documentation links', () => {
+	const pkg = require('../package.json');
+	const repositoryOf = (url) => new URL(url.replace(/^git\+/, '')).pathname.replace(/\.git$/, '').replace(/\/+$/, '');
+
+	test('homepage, repository and bug tracker name one repository; no placeholder e-mail', () => {
+		const repository = repositoryOf(pkg.repository.url);
+		expect(repositoryOf(pkg.homepage)).toBe(repository);
+		expect(repositoryOf(pkg.bugs.url)).toBe(`${repository}/issues`);
+		expect(pkg.author.email).not.toMatch(/\.invalid$|@example\./);
+	});
+
+	test.each(['HeadshedCube', 'HeadshedCubeTrigger'])("%s: the editor's Docs link is a well-formed page of the repository", (dir) => {
+		const description = loader.nodeTypes[dir[0].toLowerCase() + dir.slice(1)].type.description;
+		const codex = require(`../dist/nodes/${dir}/${dir}.node.json`);
+		// what n8n's editor (useNodeDocsUrl) links to: the node's documentationUrl when it is a web
+		// address, else the codex's primary documentation with its tracking query appended
+		const primary = codex.resources.primaryDocumentation[0].url;
+		const docs = description.documentationUrl?.startsWith('http') ? description.documentationUrl : `${primary}?utm_source=n8n_app`;
+		const url = new URL(docs);
+		expect(url.hash).not.toContain('?');
+		expect(repositoryOf(`${url.origin}${url.pathname}`)).toBe(repositoryOf(pkg.repository.url));
+		expect(docs).toBe(primary);
+	});
+});

@@ -40,6 +40,8 @@ export class HeadshedCube implements INodeType {
 		subtitle: operationSubtitle(properties),
 		description:
 			'Read and write clients, assignments, campaigns, customers and responses in Headshed Cube',
+		// n8n's Docs link adds its query after the codex URL, fragment and all; this one it uses as is
+		documentationUrl: 'https://github.com/Headshed/n8n-nodes-headshed-cube#readme',
 		defaults: { name: 'Headshed Cube' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -38,6 +38,8 @@ export class HeadshedCubeTrigger implements INodeType {
 		// trigger's description for both, above the node's actions too: it has to speak for both.
 		description:
 			'Read and write clients, assignments, campaigns, customers and responses in Headshed Cube, or start a workflow for every new response',
+		// n8n's Docs link adds its query after the codex URL, fragment and all; this one it uses as is
+		documentationUrl: 'https://github.com/Headshed/n8n-nodes-headshed-cube#headshed-cube-trigger',
 		defaults: { name: 'Headshed Cube Trigger' },
 		polling: true,
 		inputs: [],
