@@ -90,6 +90,9 @@ export function cubeApiError(
 	);
 }
 
+const NOT_HTTPS =
+	'the server does not speak HTTPS there; if it is a plain http server, the Base URL must say http:// (only loopback may) or name its HTTPS port';
+
 const NETWORK_FAILURES: Record<string, string> = {
 	ECONNREFUSED: 'the connection was refused',
 	ECONNRESET: 'the connection was reset',
@@ -100,6 +103,9 @@ const NETWORK_FAILURES: Record<string, string> = {
 	EAI_AGAIN: 'the host name could not be looked up',
 	EPIPE: 'the connection broke',
 	CERT_HAS_EXPIRED: "the server's certificate has expired",
+	// what Node reports when an https:// address is answered in plain http
+	EPROTO: NOT_HTTPS,
+	ERR_SSL_WRONG_VERSION_NUMBER: NOT_HTTPS,
 };
 
 /**
