@@ -72,8 +72,10 @@ function parseRun(stdout) {
 }
 
 async function executeWorkflow(env, id) {
+	const args = ['execute', '--id', id, '--rawOutput'];
+	const outFile = path.join(env.N8N_USER_FOLDER, `execute-${id}.out`);
 	try {
-		const { stdout, stderr } = await h.n8n(env, ['execute', '--id', id, '--rawOutput'], { timeoutMs: RUN_TIMEOUT_MS });
+		const { stdout, stderr } = await h.runToFile(linePaths(env.CUBE_N8N_LINE).n8nBin, args, outFile, { env, timeoutMs: RUN_TIMEOUT_MS });
 		return { ok: true, stdout, stderr };
 	} catch (error) {
 		if (error.killed) throw error;
