@@ -97,11 +97,12 @@ print_welcome() {
 
   Cube sandbox: $SANDBOX_URL  (token cube-sandbox-token)
   Examples:  Workflows → "Headshed Cube: ..." (credential "Headshed Cube (sandbox)")
-  Webhook of the upsert example:
+  The upsert example runs on two pinned sample records from the editor, and on what
+  its webhook receives:
     curl -X POST http://127.0.0.1:$N8N_PORT/webhook/cube-crm-upsert -H 'content-type: application/json' \\
       -d '{"id": 990001, "full_name": "Ola Nordmann", "mobile": "+47 912 34 567", "customer_since": "2024-01-15"}'
 
-  Ctrl-C stops n8n and the sandbox.
+  Ctrl-C (or kill $$, or kill the npm process) stops n8n and the sandbox.
 EOF
 }
 
