@@ -35,8 +35,9 @@ stop_all() {
 	say "stopped"
 }
 
-# npm runs this script through `sh -c`, which dies of a SIGINT or SIGTERM sent to npm without
-# passing it on; this script then notices that its parent is gone.
+# npm passes a SIGINT or SIGTERM on to its `sh -c`, which package.json's `exec` replaces with
+# this script; should a shell stay in between and die of it, this script notices that its
+# parent is gone.
 parent_alive() { [[ "$(ps -o ppid= -p $$ | tr -d ' ')" == "$PARENT_PID" ]]; }
 
 # Waits for a child and returns its status. Unlike a foreground command, this wait lets the
