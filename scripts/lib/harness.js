@@ -64,12 +64,13 @@ function runToFile(cmd, args, file, { env = process.env, cwd = PROJECT_DIR, time
 			killed = true;
 			child.kill('SIGKILL');
 		}, timeoutMs);
-		child.once('close', (code) => {
+		child.once('close', (code, signal) => {
 			clearTimeout(timer);
 			const stdout = fs.readFileSync(file, 'utf8');
 			if (code === 0) return resolve({ stdout, stderr });
-			const error = new Error(`${cmd} ${args.join(' ')}: ${killed ? `timed out after ${timeoutMs} ms` : `exit ${code}`}\n${stderr || stdout}`.slice(0, 4000));
-			Object.assign(error, { stdout, stderr, killed, code });
+			const how = killed ? `timed out after ${timeoutMs} ms` : `exit ${code ?? signal}`;
+			const error = new Error(`${cmd} ${args.join(' ')}: ${how}\n${stderr || stdout}`.slice(0, 4000));
+			Object.assign(error, { stdout, stderr, killed, code, signal });
 			reject(error);
 		});
 	});

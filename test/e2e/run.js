@@ -79,7 +79,7 @@ async function executeWorkflow(env, id) {
 		return { ok: true, stdout, stderr };
 	} catch (error) {
 		if (error.killed) throw error;
-		return { ok: false, stdout: error.stdout || '', stderr: error.stderr || '' };
+		return { ok: false, stdout: error.stdout || '', stderr: error.stderr || '', signal: error.signal };
 	}
 }
 
@@ -103,12 +103,16 @@ async function runExecuteCases(tally, env, api, only) {
 			const result = await executeWorkflow(env, c.workflow.id);
 			const rawText = `${result.stdout}\n${result.stderr}`;
 			const run = parseRun(result.stdout);
+			// n8n 1.123 now and then dies of SIGSEGV while exiting, after printing the whole run (a
+			// native module's teardown); the run is what is checked, and the tally says so
+			const crashedAfterRun = !result.ok && result.signal && run.status === 'success';
 			if (c.expectFailure && result.ok) throw new Error('expected `n8n execute` to exit non-zero');
-			if (!c.expectFailure && !result.ok) {
+			if (!c.expectFailure && !result.ok && !crashedAfterRun) {
 				const error = run.data.resultData.error;
 				throw new Error(`n8n execute failed: ${error ? `${error.message} ${error.description || ''}` : rawText.slice(-1500)}`);
 			}
-			return await c.check(run, { api, rawText });
+			const detail = await c.check(run, { api, rawText });
+			return crashedAfterRun ? `${detail} (n8n died of ${result.signal} as it exited)` : detail;
 		});
 	}
 }
