@@ -12,6 +12,5 @@ module.exports = {
     '<rootDir>/dist',
     '<rootDir>/.cache'
   ],
-  testTimeout: 60000,
-  forceExit: true
+  testTimeout: 60000
 };

@@ -16,6 +16,24 @@ log() { echo "[n8n-install] $*" >&2; }
 
 seconds_since() { echo $(($(date +%s) - $1)); }
 
+# npm prints nothing for minutes at --loglevel=error; a line every 20 s shows that the install
+# moves (elapsed time and the folder's size so far) instead of looking like a hang.
+with_progress() { # dir what command...
+	local dir="$1" what="$2" started status=0 ticker
+	shift 2
+	started=$(date +%s)
+	(
+		while sleep 20; do
+			log "$what: $(seconds_since "$started") s, $(du -sm "$dir" 2>/dev/null | cut -f1) MB so far"
+		done
+	) &
+	ticker=$!
+	"$@" || status=$?
+	kill "$ticker" 2>/dev/null || true
+	wait "$ticker" 2>/dev/null || true
+	return "$status"
+}
+
 write_package_json() { # dir overrides-json
 	mkdir -p "$1"
 	cat >"$1/package.json" <<EOF
@@ -51,11 +69,12 @@ install_n8n() { # dir version
 	# npm keeps a lockfile's versions even when the overrides have changed.
 	[[ "$dir" == */line[0-9] ]] && rm -rf "$dir"
 	write_package_json "$dir" "$CUBE_N8N_OVERRIDES"
-	log "npm install n8n@$version in $dir (node $(node -v), npm $(npm -v))"
+	log "npm install n8n@$version in $dir (node $(node -v), npm $(npm -v)); the first time only, it takes several minutes"
 	# --legacy-peer-deps: n8n brings the peers its packages need; npm adds no choices of its own
-	(cd "$dir" && npm_quiet install --ignore-scripts --legacy-peer-deps --save-exact "n8n@$version")
+	(cd "$dir" && with_progress "$dir" "installing n8n@$version" \
+		npm_quiet install --ignore-scripts --legacy-peer-deps --save-exact "n8n@$version")
 	log "npm rebuild ${NATIVE_MODULES[*]}"
-	(cd "$dir" && npm_quiet rebuild "${NATIVE_MODULES[@]}")
+	(cd "$dir" && with_progress "$dir" "building ${NATIVE_MODULES[*]}" npm_quiet rebuild "${NATIVE_MODULES[@]}")
 }
 
 # A rebuild that silently did nothing shows up here, not at n8n's first start.

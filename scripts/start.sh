@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm start: a local n8n with this package installed as users install it, the Cube sandbox, the
-# sandbox credential and the example workflows. Ctrl-C stops everything.
+# sandbox credential and the example workflows. Ctrl-C, or SIGINT/SIGTERM/SIGHUP to this script or
+# to the `npm start` that runs it, stops everything it started.
 #   CUBE_N8N_LINE=2 npm start      # n8n 2.x on Node 24 instead of 1.x on Node 20
 #   CUBE_N8N_PORT=5678             # editor port to prefer (another free one if taken)
 #   CUBE_SANDBOX_PORT=8765         # sandbox port (0: any free one)
@@ -16,12 +17,15 @@ LINE="${CUBE_N8N_LINE:-1}"
 export CUBE_N8N_PORT="${CUBE_N8N_PORT:-5678}"
 SANDBOX_PORT="${CUBE_SANDBOX_PORT:-0}"
 PIDS=() # process-group leaders to stop on exit
+STEP_PID="" # the step running now (its own process group)
+PARENT_PID=$PPID
 
 say() { echo "[start] $*" >&2; }
 
 stop_all() {
 	trap - INT TERM EXIT
 	local pid
+	[[ -n "$STEP_PID" ]] && PIDS+=("$STEP_PID")
 	for pid in "${PIDS[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
 	for pid in "${PIDS[@]}"; do
 		# n8n shuts down in a few seconds; after 15 s the group is killed
@@ -29,6 +33,31 @@ stop_all() {
 		kill -KILL -- "-$pid" 2>/dev/null || true
 	done
 	say "stopped"
+}
+
+# npm passes a SIGINT or SIGTERM on to its `sh -c`, which package.json's `exec` replaces with
+# this script; should a shell stay in between and die of it, this script notices that its
+# parent is gone.
+parent_alive() { [[ "$(ps -o ppid= -p $$ | tr -d ' ')" == "$PARENT_PID" ]]; }
+
+# Waits for a child and returns its status. Unlike a foreground command, this wait lets the
+# traps run at once, and it exits (stopping everything) when the parent goes away.
+await_pid() { # pid
+	while kill -0 "$1" 2>/dev/null; do
+		parent_alive || { say "the process that started this script is gone"; exit 143; }
+		sleep 1 &
+		wait $! || true
+	done
+	wait "$1"
+}
+
+# Runs one step of the start in a process group of its own, so that stopping it stops its
+# children (npm, node) too.
+step() { # command...
+	setsid "$@" &
+	STEP_PID=$!
+	await_pid "$STEP_PID"
+	STEP_PID=""
 }
 
 # Starts the sandbox in a process group of its own; sets SANDBOX_URL.
@@ -69,37 +98,42 @@ print_welcome() {
 
   Cube sandbox: $SANDBOX_URL  (token cube-sandbox-token)
   Examples:  Workflows → "Headshed Cube: ..." (credential "Headshed Cube (sandbox)")
-  Webhook of the upsert example:
+  The upsert example runs on two pinned sample records from the editor, and on what
+  its webhook receives:
     curl -X POST http://127.0.0.1:$N8N_PORT/webhook/cube-crm-upsert -H 'content-type: application/json' \\
       -d '{"id": 990001, "full_name": "Ola Nordmann", "mobile": "+47 912 34 567", "customer_since": "2024-01-15"}'
 
-  Ctrl-C stops n8n and the sandbox.
+  Ctrl-C (or kill $$, or kill the npm process) stops n8n and the sandbox.
 EOF
 }
 
 main() {
 	local started=$SECONDS
 	trap stop_all EXIT
-	trap 'exit 130' INT TERM
-	bash scripts/ensure-deps.sh # npm ci when node_modules is missing or older than the lockfile
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
+	trap 'exit 129' HUP
+	step bash scripts/ensure-deps.sh # npm ci when node_modules is missing or older than the lockfile
 	say "build and pack"
 	local tarball
-	tarball="$(node scripts/lib/cli.js pack)"
-	bash scripts/n8n-install.sh "$LINE"
+	mkdir -p .n8n-data
+	step node scripts/lib/cli.js pack >.n8n-data/start-tarball
+	tarball="$(cat .n8n-data/start-tarball)"
+	step bash scripts/n8n-install.sh "$LINE"
 	# one folder per line: 2.x migrates the database to a schema 1.x does not read
 	cube_n8n_env "$LINE" "start/line$LINE"
 	start_sandbox
 	say "sandbox at $SANDBOX_URL"
 	say "install $(basename "$tarball") into $N8N_USER_FOLDER/.n8n/nodes"
-	node scripts/lib/cli.js install-package "$tarball"
+	step node scripts/lib/cli.js install-package "$tarball"
 	say "import the credential and the examples"
-	node scripts/lib/cli.js import-fixtures "$SANDBOX_URL"
+	step node scripts/lib/cli.js import-fixtures "$SANDBOX_URL"
 	start_n8n
-	node scripts/lib/cli.js setup-owner
+	step node scripts/lib/cli.js setup-owner
 	say "ready after $((SECONDS - started)) s"
 	print_welcome
-	# returns when n8n exits by itself, or when Ctrl-C runs the traps
-	wait "$N8N_PID" || true
+	# returns when n8n exits by itself, when a signal runs the traps, or when the parent is gone
+	await_pid "$N8N_PID" || true
 	say "n8n exited; see $N8N_USER_FOLDER/n8n.log"
 }
 

@@ -132,3 +132,60 @@ test('no parameter is left unscoped: all but the resource show for a resource', 
 		expect(property.displayOptions?.show?.resource?.length).toBeGreaterThan(0);
 	}
 });
+
+describe('as the editor shows the node', () => {
+	const { Workflow } = require('n8n-workflow');
+	const { PackageNodeTypes } = require('./support/engine');
+	const { cubeNode } = require('./support/cubeWorkflow');
+
+	/** The canvas subtitle, evaluated as the editor does (its own expression, 'internal' mode). */
+	function subtitleOf(parameters) {
+		const cube = cubeNode(parameters);
+		const workflow = new Workflow({ nodes: [cube], connections: {}, active: false, nodeTypes: new PackageNodeTypes(loader) });
+		return workflow.expression.getSimpleParameterValue(cube, node.description.subtitle, 'internal', {});
+	}
+
+	test('the canvas subtitle names the picked operation and resource: "Create or Update: Customer"', () => {
+		expect(subtitleOf({ resource: 'customer', operation: 'upsert' })).toBe('Create or Update: Customer');
+		expect(subtitleOf({ resource: 'campaign', operation: 'getAll' })).toBe('Get Many: Campaign');
+		for (const resource of node.description.properties.find((p) => p.name === 'resource').options) {
+			const selector = node.description.properties.find((p) => p.name === 'operation' && p.displayOptions.show.resource.includes(resource.value));
+			for (const operation of selector.options) {
+				expect(subtitleOf({ resource: resource.value, operation: operation.value })).toBe(`${operation.name}: ${resource.name}`);
+			}
+		}
+	});
+
+	test("the node panel's one entry for the node and its trigger describes both", () => {
+		// n8n's panel merges "<name>Trigger" into "<name>" and shows the trigger's description for both
+		const trigger = loader.nodeTypes.headshedCubeTrigger.type.description;
+		expect(trigger.name.replace('Trigger', '')).toBe(node.description.name);
+		expect(trigger.description).toContain(node.description.description);
+		expect(trigger.description).toMatch(/start a workflow for every new response/i);
+	});
+});
+
+describe('package metadata and documentation links', () => {
+	const pkg = require('../package.json');
+	const repositoryOf = (url) => new URL(url.replace(/^git\+/, '')).pathname.replace(/\.git$/, '').replace(/\/+$/, '');
+
+	test('homepage, repository and bug tracker name one repository; no placeholder e-mail', () => {
+		const repository = repositoryOf(pkg.repository.url);
+		expect(repositoryOf(pkg.homepage)).toBe(repository);
+		expect(repositoryOf(pkg.bugs.url)).toBe(`${repository}/issues`);
+		expect(pkg.author.email).not.toMatch(/\.invalid$|@example\./);
+	});
+
+	test.each(['HeadshedCube', 'HeadshedCubeTrigger'])("%s: the editor's Docs link is a well-formed page of the repository", (dir) => {
+		const description = loader.nodeTypes[dir[0].toLowerCase() + dir.slice(1)].type.description;
+		const codex = require(`../dist/nodes/${dir}/${dir}.node.json`);
+		// what n8n's editor (useNodeDocsUrl) links to: the node's documentationUrl when it is a web
+		// address, else the codex's primary documentation with its tracking query appended
+		const primary = codex.resources.primaryDocumentation[0].url;
+		const docs = description.documentationUrl?.startsWith('http') ? description.documentationUrl : `${primary}?utm_source=n8n_app`;
+		const url = new URL(docs);
+		expect(url.hash).not.toContain('?');
+		expect(repositoryOf(`${url.origin}${url.pathname}`)).toBe(repositoryOf(pkg.repository.url));
+		expect(docs).toBe(primary);
+	});
+});

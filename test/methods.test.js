@@ -13,21 +13,22 @@ async function cube(parameters = {}) {
 	});
 }
 
-test('assignments: every one, named with its client, searchable by name or id', async () => {
+test('assignments: every one, named with its client and id, searchable by name or id', async () => {
 	const node = await cube();
 	const all = await node.method('listSearch', 'searchAssignments');
 	expect(all.results).toHaveLength(sandbox.data.assignments.length);
 	const nine = sandbox.data.assignments.find((a) => a.assignment_id === 9);
-	expect(all.results).toContainEqual({ name: `${nine.assignment_name} (${nine.client_name})`, value: '9' });
+	expect(all.results).toContainEqual({ name: `${nine.assignment_name} (${nine.client_name}) · ID 9`, value: '9' });
 	const filtered = await node.method('listSearch', 'searchAssignments', nine.assignment_name.slice(0, 6).toUpperCase());
 	expect(filtered.results.map((r) => r.value)).toContain('9');
 	expect((await node.method('listSearch', 'searchAssignments', '33')).results.map((r) => r.value)).toEqual(['33']);
 });
 
-test('campaigns: inactive ones too, since their responses are still read', async () => {
+test('campaigns: inactive ones too, since their responses are still read; each shows its id', async () => {
 	const node = await cube();
 	const { results } = await node.method('listSearch', 'searchCampaigns');
 	expect(results.map((r) => Number(r.value)).sort((a, b) => a - b)).toEqual(sandbox.data.campaigns.map((c) => c.campaign_id).sort((a, b) => a - b));
+	for (const { name, value } of results) expect(name).toMatch(new RegExp(` · ID ${value}$`));
 });
 
 test("custom field names come from the chosen assignment's cards, spaces and letters kept", async () => {

@@ -162,6 +162,16 @@ describe('errors name what failed and never carry a secret', () => {
 });
 
 describe('the https rule', () => {
+	test('an https:// Base URL at a plain http server says so in words, not in OpenSSL codes', async () => {
+		const baseUrl = sandbox.url.replace(/^http:/, 'https:');
+		const { error } = await run(getCustomer(5), tokenCredential(sandbox, { baseUrl }));
+		expect(error.message).toBe(
+			`Could not reach Headshed Cube at ${baseUrl} for GET /api/v1/assignments/9/customers/5: the server does not speak HTTPS there; if it is a plain http server, the Base URL must say http:// (only loopback may) or name its HTTPS port`,
+		);
+		expect(`${error.message} ${error.description}`).not.toMatch(/ssl3_|openssl|0A00010B/i);
+	});
+
+
 	test.each(['http://cube.example.com', 'http://10.0.0.8:8080', 'ftp://cube.example.com'])(
 		'%s is refused with a clear message before any request',
 		async (baseUrl) => {

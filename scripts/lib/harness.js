@@ -48,6 +48,34 @@ function run(cmd, args, { env = process.env, cwd = PROJECT_DIR, timeoutMs = 120_
 	});
 }
 
+/**
+ * Like run(), with stdout written to `file` and read back. `n8n execute` exits right after
+ * printing the run, and a pipe to this process lost the end of runs of a few MB; a file does not.
+ */
+function runToFile(cmd, args, file, { env = process.env, cwd = PROJECT_DIR, timeoutMs = 120_000 } = {}) {
+	return new Promise((resolve, reject) => {
+		const out = fs.openSync(file, 'w');
+		const child = track(spawn(cmd, args, { env, cwd, stdio: ['ignore', out, 'pipe'] }));
+		fs.closeSync(out);
+		let stderr = '';
+		child.stderr.on('data', (chunk) => (stderr += chunk));
+		let killed = false;
+		const timer = setTimeout(() => {
+			killed = true;
+			child.kill('SIGKILL');
+		}, timeoutMs);
+		child.once('close', (code, signal) => {
+			clearTimeout(timer);
+			const stdout = fs.readFileSync(file, 'utf8');
+			if (code === 0) return resolve({ stdout, stderr });
+			const how = killed ? `timed out after ${timeoutMs} ms` : `exit ${code ?? signal}`;
+			const error = new Error(`${cmd} ${args.join(' ')}: ${how}\n${stderr || stdout}`.slice(0, 4000));
+			Object.assign(error, { stdout, stderr, killed, code, signal });
+			reject(error);
+		});
+	});
+}
+
 /** Spawns a long-running child in a process group of its own, so stopping it stops its children. */
 function spawnGroup(cmd, args, { env = process.env, cwd = PROJECT_DIR, logFile } = {}) {
 	const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
@@ -246,6 +274,7 @@ module.exports = {
 	OWNER,
 	sleep,
 	run,
+	runToFile,
 	stopAll,
 	spawnGroup,
 	stopGroup,

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The editor as a person sees it: headless Debian Chromium through playwright-core. Logs in,
-// opens example (a), the Headshed Cube node, its resource/operation lists and the live campaign
-// dropdown, and the credential's connection test. Screenshots go to test-output/browser/.
+// opens example (a) and the canvas subtitles, the Headshed Cube node, its resource/operation
+// lists and the live campaign dropdown, the node panel beside the trigger, the assignment list
+// after "By ID", and the credential's connection test. Screenshots go to test-output/browser/.
 //
 //   node test/e2e/browser.js http://127.0.0.1:5678     # against `npm start`
 // (test/e2e/run.js calls browserChecks() when Chromium is installed.)
@@ -10,6 +11,7 @@ const fs = require('fs');
 const path = require('path');
 
 const { OWNER, CREDENTIAL_ID } = require('../../scripts/lib/harness');
+const { TRIGGER_WORKFLOW_ID } = require('./trigger');
 
 const CHROMIUM = process.env.CUBE_CHROMIUM || '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
@@ -23,7 +25,9 @@ const CHROMIUM_FLAGS = [
 	'--disable-sync',
 ];
 const SYNC_EXAMPLE_ID = 'cubeExSyncResp01';
+const UPSERT_EXAMPLE_ID = 'cubeExCrmUpsert1';
 const RESPONSES_NODE = 'Get responses of the last 7 days';
+const UPSERT_NODE = 'Upsert customer in Cube';
 
 function chromiumAvailable() {
 	return fs.existsSync(CHROMIUM);
@@ -58,6 +62,40 @@ function parameterInput(page, name) {
 	return page.locator(`[data-test-id="parameter-input-${name}"]`).first();
 }
 
+/** Opens a workflow and waits for one of its nodes on the canvas; returns that node. */
+async function openWorkflow(page, baseUrl, workflowId, nodeName) {
+	await page.goto(`${baseUrl}/workflow/${workflowId}`);
+	const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"], [data-name="${nodeName}"]`).first();
+	await node.waitFor({ timeout: 30_000 });
+	await page.waitForTimeout(1000);
+	return node;
+}
+
+/** Opens a node's settings (NDV) from the canvas. */
+async function openNode(page, node) {
+	await node.dblclick();
+	await page.locator('[data-test-id="ndv"], .ndv-wrapper').first().waitFor({ timeout: 20_000 });
+	await page.waitForTimeout(1000);
+}
+
+/**
+ * Switches a resource locator of the open node to "From List" and returns the entries its list
+ * shows, with the modes offered and what the input shows right after the switch.
+ */
+async function listModeEntries(page, parameter) {
+	const locator = page.locator(`[data-test-id="resource-locator-${parameter}"]`);
+	const { texts: modes, options } = await openSelect(page, locator.locator('[data-test-id="rlc-mode-selector"]'));
+	await options.filter({ hasText: /from list/i }).first().click();
+	await page.waitForTimeout(500);
+	const input = locator.locator('[data-test-id="rlc-input-container"] input').first();
+	const shown = await input.inputValue().catch(() => '');
+	const items = page.locator('[data-test-id="rlc-item"]:visible, [data-test-id="resource-locator-dropdown"] li:visible');
+	if (!(await items.count())) await input.click();
+	await items.first().waitFor({ timeout: 20_000 });
+	const names = (await items.allInnerTexts()).map((text) => text.trim().split('\n')[0]);
+	return { modes, names, shown };
+}
+
 /** Just the node's parameter panel (for docs/node.png). */
 async function shotOfNodePanel(page, file) {
 	const title = await page.locator('[data-test-id="node-title-container"]').first().boundingBox();
@@ -89,18 +127,18 @@ async function browserChecks(tally, baseUrl, outDir) {
 	});
 	if (!page) return;
 	try {
-		await tally.check('browser: example (a) on the canvas', async () => {
-			await page.goto(`${baseUrl}/workflow/${SYNC_EXAMPLE_ID}`);
-			const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${RESPONSES_NODE}"], [data-name="${RESPONSES_NODE}"]`).first();
-			await node.waitFor({ timeout: 30_000 });
-			await page.waitForTimeout(1000);
+		await tally.check('browser: example (a) on the canvas, subtitles naming the picked options', async () => {
+			const node = await openWorkflow(page, baseUrl, SYNC_EXAMPLE_ID, RESPONSES_NODE);
 			await shot(page, '02-workflow');
-			await node.dblclick();
-			await page.locator('[data-test-id="ndv"], .ndv-wrapper').first().waitFor({ timeout: 20_000 });
-			await page.waitForTimeout(1000);
+			const canvas = await page.locator('.vue-flow, [data-test-id="canvas-wrapper"]').first().innerText();
+			for (const subtitle of ['Get Many: Campaign', 'Get Many: Response']) {
+				if (!canvas.includes(subtitle)) throw new Error(`no subtitle "${subtitle}" on the canvas: ${canvas.replace(/\s+/g, ' ').slice(0, 300)}`);
+			}
+			if (/getAll: /.test(canvas)) throw new Error('an internal value shows as a subtitle');
+			await openNode(page, node);
 			await shot(page, '03-node');
 			await shotOfNodePanel(page, path.join(outDir, 'node-panel.png'));
-			return RESPONSES_NODE;
+			return `${RESPONSES_NODE}: "Get Many: Response"`;
 		});
 		await tally.check('browser: resource and operation lists', async () => {
 			const { texts: resources } = await openSelect(page, parameterInput(page, 'resource'));
@@ -118,18 +156,40 @@ async function browserChecks(tally, baseUrl, outDir) {
 			// the example maps the campaign by expression; "From list" needs a fixed value
 			await parameterInput(page, 'campaignId').hover();
 			await page.locator('[data-test-id="campaignId-parameter-input-options-container"] [data-test-id="radio-button-fixed"]').first().click({ force: true });
-			const locator = page.locator('[data-test-id="resource-locator-campaignId"]');
-			const { texts: modes, options } = await openSelect(page, locator.locator('[data-test-id="rlc-mode-selector"]'));
-			await options.filter({ hasText: /from list/i }).first().click();
-			await page.waitForTimeout(500);
-			const items = page.locator('[data-test-id="rlc-item"]:visible, [data-test-id="resource-locator-dropdown"] li:visible');
-			if (!(await items.count())) await locator.locator('[data-test-id="rlc-input-container"] input').first().click();
-			await items.first().waitFor({ timeout: 20_000 });
-			const names = (await items.allInnerTexts()).map((text) => text.trim().split('\n')[0]);
+			const { modes, names } = await listModeEntries(page, 'campaignId');
 			await shot(page, '05-campaign-dropdown');
 			await closeSelect(page);
 			if (names.length < 9) throw new Error(`only ${names.length} campaigns: ${names.join(', ')}`);
 			return `${names.length} campaigns (modes ${modes.join('/')}), e.g. ${names[0]}`;
+		});
+		await tally.check('browser: assignment "From List" after "By ID": the list names each entry with its ID', async () => {
+			await openNode(page, await openWorkflow(page, baseUrl, UPSERT_EXAMPLE_ID, UPSERT_NODE));
+			const { names, shown } = await listModeEntries(page, 'assignmentId');
+			await shot(page, '07-assignment-list-after-id');
+			await closeSelect(page);
+			const withoutId = names.filter((name) => !/ · ID \d+$/.test(name));
+			if (withoutId.length) throw new Error(`entries without their ID: ${withoutId.join(', ')}`);
+			const nine = names.find((name) => name.endsWith(' · ID 9'));
+			if (!nine) throw new Error(`no entry for ID 9 among ${names.join(', ')}`);
+			return `input shows "${shown}" (n8n keeps the ID it had); the list shows "${nine}" among ${names.length}`;
+		});
+		await tally.check("browser: beside the trigger, the node panel describes the node's actions", async () => {
+			await openWorkflow(page, baseUrl, TRIGGER_WORKFLOW_ID, 'Headshed Cube Trigger');
+			await page.locator('[data-test-id="node-creator-plus-button"]').first().click();
+			const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]').first();
+			await search.fill('Headshed Cube');
+			await page.locator('[data-test-id="item-iterator-item"]', { hasText: 'Headshed Cube' }).first().click();
+			const panel = page.locator('[data-test-id="node-creator"]').first();
+			await panel.locator('text=/Create or update a customer/i').first().waitFor({ timeout: 20_000 });
+			await shot(page, '08-node-panel-actions');
+			const text = (await panel.innerText()).replace(/\s+/g, ' ');
+			await page.keyboard.press('Escape');
+			// n8n shows the trigger's description above the actions of the one entry for both
+			const described = /Read and write clients, assignments, campaigns, customers and responses[^.]*/.exec(text);
+			if (!described || /Starts the workflow for every new response/.test(text)) {
+				throw new Error(`the panel reads: ${text.slice(0, 300)}`);
+			}
+			return `"${described[0].slice(0, 140)}…" above the actions`;
 		});
 		await tally.check('browser: credential test button reports success', async () => {
 			await page.goto(`${baseUrl}/home/credentials/${CREDENTIAL_ID}`);

@@ -10,8 +10,17 @@ if (!process.env.N8N_USER_FOLDER) {
 }
 process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS ??= 'false';
 
+const { Container } = require('@n8n/di');
 const { ExecutionLifecycleHooks, LoadOptionsContext, PackageDirectoryLoader, PollContext, WorkflowExecute } = require('n8n-core');
+const { SSHClientsManager } = require('n8n-core/dist/execution-engine/ssh-clients-manager');
 const { ICredentialsHelper, NodeHelpers, Workflow } = require('n8n-workflow');
+
+// n8n-core's SSH tunnel manager starts with the first node context and keeps a one-minute
+// cleanup interval that only its onShutdown() clears, which n8n calls as its process exits.
+// A test file's process would wait for that interval, so each file shuts it down as n8n does.
+if (typeof afterAll === 'function') {
+	afterAll(() => Container.get(SSHClientsManager).onShutdown());
+}
 
 const PACKAGE_DIR = path.resolve(__dirname, '..', '..');
 const PACKAGE_NAME = require(path.join(PACKAGE_DIR, 'package.json')).name;

@@ -77,3 +77,24 @@ export function operationSelector(
 		default: defaultOperation,
 	};
 }
+
+/**
+ * The canvas subtitle: the picked operation and resource by the names the user chose them by
+ * ("Create or Update: Customer"), not their values. The editor evaluates the subtitle as an
+ * expression, so the names go in as a lookup table keyed "resource:operation".
+ */
+export function operationSubtitle(properties: INodeProperties[]): string {
+	const names: Record<string, string> = {};
+	const resource = properties.find((property) => property.name === 'resource');
+	for (const option of (resource?.options ?? []) as INodePropertyOptions[]) {
+		const selector = properties.find(
+			(property) =>
+				property.name === 'operation' && property.displayOptions?.show?.resource?.includes(option.value),
+		);
+		for (const operation of (selector?.options ?? []) as INodePropertyOptions[]) {
+			names[`${option.value}:${operation.value}`] = `${operation.name}: ${option.name}`;
+		}
+	}
+	// A flat table holds no "}}", which would end the expression early.
+	return `={{ (${JSON.stringify(names)})[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"] + ": " + $parameter["resource"] }}`;
+}

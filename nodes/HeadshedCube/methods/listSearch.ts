@@ -10,6 +10,14 @@ import {
 	clientOf,
 } from '../api/types';
 
+/**
+ * One entry of a list: the name, its client, and the ID, since n8n's list shows only the name,
+ * and a value given "By ID" still shows as the bare ID after switching to "From List".
+ */
+function listItem(name: string, client: string | undefined, id: number | undefined): INodeListSearchItems {
+	return { name: `${name}${client ? ` (${client})` : ''} · ID ${id}`, value: String(id) };
+}
+
 /** Matches the filter against the name, the client and the id, ignoring case. */
 function matching(items: INodeListSearchItems[], filter?: string): INodeListSearchResult {
 	const needle = filter?.trim().toLowerCase();
@@ -23,13 +31,9 @@ export async function searchAssignments(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const items = (await listAssignments(this)).map((assignment) => {
-		const client = clientOf(assignment).client_name;
-		return {
-			name: `${assignmentNameOf(assignment)}${client ? ` (${client})` : ''}`,
-			value: String(assignmentIdOf(assignment)),
-		};
-	});
+	const items = (await listAssignments(this)).map((assignment) =>
+		listItem(assignmentNameOf(assignment), clientOf(assignment).client_name, assignmentIdOf(assignment)),
+	);
 	return matching(items, filter);
 }
 
@@ -38,12 +42,8 @@ export async function searchCampaigns(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const items = (await listCampaigns(this, true)).map((campaign) => {
-		const client = clientOf(campaign).client_name;
-		return {
-			name: `${campaignNameOf(campaign)}${client ? ` (${client})` : ''}`,
-			value: String(campaignIdOf(campaign)),
-		};
-	});
+	const items = (await listCampaigns(this, true)).map((campaign) =>
+		listItem(campaignNameOf(campaign), clientOf(campaign).client_name, campaignIdOf(campaign)),
+	);
 	return matching(items, filter);
 }

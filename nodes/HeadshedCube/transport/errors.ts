@@ -121,6 +121,9 @@ export function cubeProblemsOfError(error: unknown): Record<string, string> {
 	return problems && typeof problems === 'object' ? (problems as Record<string, string>) : {};
 }
 
+const NOT_HTTPS =
+	'the server does not speak HTTPS there; if it is a plain http server, the Base URL must say http:// (only loopback may) or name its HTTPS port';
+
 const NETWORK_FAILURES: Record<string, string> = {
 	ECUTSHORT: 'the connection was cut before the whole answer arrived',
 	EDEADLINE: 'no complete answer arrived in time',
@@ -134,6 +137,9 @@ const NETWORK_FAILURES: Record<string, string> = {
 	EAI_AGAIN: 'the host name could not be looked up',
 	EPIPE: 'the connection broke',
 	CERT_HAS_EXPIRED: "the server's certificate has expired",
+	// what Node reports when an https:// address is answered in plain http
+	EPROTO: NOT_HTTPS,
+	ERR_SSL_WRONG_VERSION_NUMBER: NOT_HTTPS,
 };
 
 /** Codes of failures in the TLS handshake or of the server's certificate. */
