@@ -16,6 +16,17 @@ export interface PaginateOptions {
 	/** How many pages may be in flight at once after the first. */
 	concurrency?: number;
 	itemIndex?: number;
+	/** The page to start at (1 when not given); the pages after it follow in order. */
+	startPage?: number;
+}
+
+/** A list read from some page to its end, with what its first page told. */
+export interface PagedList<T> {
+	records: T[];
+	/** The list's length as Cube counted it. */
+	count: number;
+	/** Records per page, known once a page with a `next` link was read. */
+	pageSize?: number;
 }
 
 interface PagedRead {
@@ -133,6 +144,15 @@ export async function cubePaginate<T>(
 	path: string,
 	options: PaginateOptions = {},
 ): Promise<T[]> {
+	return (await cubeReadList<T>(context, path, options)).records;
+}
+
+/** As `cubePaginate`, from `options.startPage` on, with the count and page size Cube gave. */
+export async function cubeReadList<T>(
+	context: CubeContext,
+	path: string,
+	options: PaginateOptions = {},
+): Promise<PagedList<T>> {
 	const { limit, itemIndex } = options;
 	const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_PAGE_CONCURRENCY));
 	const connection = await cubeConnection(context, itemIndex);
@@ -145,14 +165,23 @@ export async function cubePaginate<T>(
 	const enough = (records: T[]) => limit !== undefined && records.length >= limit;
 	const done = (records: T[]) => (limit === undefined ? records : records.slice(0, limit));
 
-	const firstPage = await fetchPage<T>(read, read.first);
+	const startPage = options.startPage ?? 1;
+	const firstPage = await fetchPage<T>(
+		read,
+		startPage > 1 ? { ...read.first, qs: { ...read.first.qs, page: startPage } } : read.first,
+	);
 	const records = [...firstPage.results];
 	let next = firstPage.next ?? null;
-	let lastPageNumber = 1;
+	let lastPageNumber = startPage;
+	const listed = (all: T[]): PagedList<T> => ({
+		records: done(all),
+		count: firstPage.count,
+		pageSize: firstPage.next ? firstPage.results.length : undefined,
+	});
 
 	const secondPage = next ? pageNumberOf(next) : undefined;
 	const pageSize = firstPage.results.length;
-	if (next && secondPage === 2 && pageSize > 0 && Number.isFinite(firstPage.count)) {
+	if (next && startPage === 1 && secondPage === 2 && pageSize > 0 && Number.isFinite(firstPage.count)) {
 		const pagesInAll = Math.ceil(firstPage.count / pageSize);
 		const pagesWanted =
 			limit === undefined ? pagesInAll : Math.min(pagesInAll, Math.ceil(limit / pageSize));
@@ -180,5 +209,5 @@ export async function cubePaginate<T>(
 		if (number !== undefined) lastPageNumber = number;
 		next = page.next ?? null;
 	}
-	return done(records);
+	return listed(records);
 }
