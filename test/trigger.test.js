@@ -200,6 +200,7 @@ test('simulation: 160 polls over two days with late arrivals, growing pages, fau
 		} catch (error) {
 			stats.failed++;
 		}
+		if (process.env.SIMDEBUG) process.stdout.write(`poll ${poll} req ${sandbox.requests.length} t ${Date.now()}\n`);
 		sandbox.clearFaults();
 		sandbox.clearRequests();
 	}

@@ -58,14 +58,15 @@ function withCampaign(response: CubeResponseRecord, campaignId: number): CubeRes
 	return { campaign_id: campaignId, ...response };
 }
 
-/** One campaign's responses of one Cube date, from `startPage` to the end. */
-export async function readDay(
+/** One campaign's responses of Cube dates `from` to `to`, from `startPage` to the end. */
+export async function readDays(
 	this: IPollFunctions,
 	campaignId: number,
-	day: string,
+	from: string,
+	to: string,
 	startPage: number,
 ): Promise<ListRead<CubeResponseRecord>> {
-	const list = await readResponseList(this, campaignId, { from: day, to: day }, startPage);
+	const list = await readResponseList(this, campaignId, { from, to }, startPage);
 	const records = list.records.map((response) => withCampaign(response, campaignId));
 	return { startPage, records, count: list.count, pageSize: list.pageSize };
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { CubeResponseRecord } from '../HeadshedCube/api/types';
-import { datesBetween, readDay } from './fetchResponses';
+import { datesBetween, readDays } from './fetchResponses';
 import {
 	emptyLog,
 	isKnown,
@@ -58,13 +58,34 @@ async function readAfterMark(
 	const startPage = pageToRead(mark);
 	let read: ListRead<CubeResponseRecord> | undefined;
 	try {
-		read = await readDay.call(this, campaignId, day, startPage);
+		read = await readDays.call(this, campaignId, day, day, startPage);
 	} catch (error) {
 		if (startPage === 1 || !isNotFound(error)) throw error;
 	}
 	const after = read && mark ? recordsAfterMark(mark, read, responseIdentity) : undefined;
 	if (read && (after || startPage === 1)) return { read, after };
-	return { read: await readDay.call(this, campaignId, day, 1) };
+	return { read: await readDays.call(this, campaignId, day, day, 1) };
+}
+
+/** The days to read one by one: days that were empty are checked in runs, one request a run. */
+async function daysWithChanges(
+	this: IPollFunctions,
+	campaignId: number,
+	days: string[],
+	cursor: ResponseCursor,
+): Promise<string[]> {
+	const isEmpty = (day: string) => cursor.lists[listId(campaignId, day)]?.count === 0;
+	const changed: string[] = [];
+	for (let first = 0; first < days.length; ) {
+		let last = first;
+		while (isEmpty(days[first]) && last + 1 < days.length && isEmpty(days[last + 1])) last++;
+		const run = days.slice(first, last + 1);
+		if (run.length < 2 || (await readDays.call(this, campaignId, run[0], run[run.length - 1], 1)).count > 0) {
+			changed.push(...run);
+		}
+		first = last + 1;
+	}
+	return changed;
 }
 
 /** Reads one campaign's days and returns its new responses; `cursor` is updated in place. */
@@ -79,7 +100,7 @@ async function pollCampaign(
 	const fresh = new Map<string, CubeResponseRecord>();
 	const known: CubeResponseRecord[] = [];
 	const marks: Record<string, ListMark> = {};
-	for (const day of days) {
+	for (const day of await daysWithChanges.call(this, campaignId, days, cursor)) {
 		const id = listId(campaignId, day);
 		const mark = cursor.lists[id];
 		const { read, after } = await readAfterMark.call(this, campaignId, day, mark);
