@@ -21,6 +21,7 @@ function useSandbox(options = {}) {
 			nextLinkStyle: defaults.nextLinkStyle,
 			paths: defaults.paths,
 			timeZone: defaults.timeZone,
+			responseOrder: defaults.responseOrder,
 		});
 		sandbox.clock.set(SANDBOX_NOW);
 	});
