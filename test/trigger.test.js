@@ -121,17 +121,36 @@ test('a poll that fails half-way counts nothing as seen; the next poll delivers 
 	expect(emittedOf(await node.poll()).map(keyOf)).toEqual(responses.map(keyOf));
 });
 
-test('a poll that runs out of its time budget carries on at the next poll', async () => {
-	setNow('2026-11-20T10:00:00.000Z');
+test('a poll that runs out of its time budget stops, saves what it read, and the next one resumes', async () => {
+	// Date runs on here, so that the sandbox's latency uses up the budget between campaigns.
+	jest.useFakeTimers({ doNotFake: REAL_TIMERS, advanceTimers: true });
+	sandbox.configure({ latencyMs: 20 });
+	let now = Date.parse('2026-11-20T10:00:00.000Z');
+	setNow(new Date(now).toISOString());
 	const node = await trigger({ campaignIds: [101, 104, 107] });
 	await node.poll();
-	setNow('2026-11-20T10:10:00.000Z');
-	const responses = [101, 104, 107].map((id, n) => addResponse(id, `2026-11-20T10:09:0${n}.000000Z`));
 	const tight = { extend: (context) => Object.assign(context, { getPollBudgetMs: () => 1 }) };
-	const emitted = [];
-	for (let poll = 0; poll < 3; poll++) emitted.push(...emittedOf(await node.poll(tight)));
-	expect(emitted.map(keyOf).sort()).toEqual(responses.map(keyOf).sort());
-});
+	const expected = [];
+	const perPoll = [];
+	// Three days of hourly polls, none of which can read every campaign.
+	for (let poll = 0; poll < 72; poll++) {
+		now += 3_600_000;
+		setNow(new Date(now).toISOString());
+		for (const id of [101, 104, 107]) expected.push(addResponse(id, new Date(now - 60_000).toISOString()));
+		perPoll.push(emittedOf(await node.poll(tight)));
+		sandbox.clearRequests();
+	}
+	now += 60_000;
+	setNow(new Date(now).toISOString());
+	const emitted = [...perPoll.flat(), ...emittedOf(await node.poll())];
+	// Each tight poll read one campaign and stopped; the next went on with the next campaign.
+	expect(perPoll.slice(0, 4).map((poll) => [...new Set(poll.map((r) => r.campaign_id))])).toEqual([[101], [104], [107], [101]]);
+	expect(emitted.map(keyOf).sort()).toEqual(expected.map(keyOf).sort());
+	// The days read stay the watched window (Auckland dates), however long the polls fell short.
+	const days = sandbox.requests.flatMap((r) => r.path.match(/\d{8}/g) ?? []);
+	expect(days.length).toBeGreaterThan(0);
+	expect(days.every((day) => day >= '20261122')).toBe(true);
+}, 120_000);
 
 test('around midnight in a zone far from UTC, and in Cube\'s own zone, nothing is missed', async () => {
 	// 11:00 UTC is midnight in Auckland (UTC+13); 23:00 UTC is midnight in Oslo (UTC+1).
@@ -150,6 +169,205 @@ test('around midnight in a zone far from UTC, and in Cube\'s own zone, nothing i
 		emitted.push(...emittedOf(await node.poll()));
 	}
 	expect(emitted.map(keyOf)).toEqual(expected.map(keyOf));
+});
+
+/** Sets n8n's clock `skewMs` ahead of Cube's (behind when negative). */
+function setSkewedNow(iso, skewMs) {
+	jest.setSystemTime(new Date(Date.parse(iso) + skewMs));
+	sandbox.clock.set(iso);
+}
+
+/** Polls every 10 minutes from `fromIso`, one new response per campaign and poll; returns what was missed and repeated. */
+async function pollsWithOneResponseEach(node, fromIso, polls, skewMs = 0, campaigns = [101, 104]) {
+	const expected = [];
+	const emitted = [];
+	let now = Date.parse(fromIso);
+	for (let poll = 0; poll < polls; poll++) {
+		now += 600_000;
+		for (const id of campaigns) expected.push(addResponse(id, new Date(now - 30_000).toISOString()));
+		setSkewedNow(new Date(now).toISOString(), skewMs);
+		emitted.push(...emittedOf(await node.poll()));
+	}
+	const seen = emitted.map(keyOf);
+	return {
+		missed: expected.filter((r) => !seen.includes(keyOf(r))).length,
+		repeated: seen.length - new Set(seen).size,
+		emitted: seen.length,
+	};
+}
+
+test('one response stamped hours in the future does not hide the ordinary ones after it', async () => {
+	setNow('2026-11-20T10:00:00.000Z');
+	const node = await trigger();
+	await node.poll();
+	setNow('2026-11-20T10:05:00.000Z');
+	const future = sandbox.addResponse(
+		{ campaign_id: 101, comment: 'imported with a future time', submitted_when: '2026-11-20T12:05:00.000000Z' },
+		{ visibleNow: true },
+	);
+	expect(emittedOf(await node.poll()).map(keyOf)).toEqual([keyOf(future)]);
+	// Two hours of ordinary responses after it: none lost, the future one never again.
+	expect(await pollsWithOneResponseEach(node, '2026-11-20T10:05:00.000Z', 14)).toEqual({ missed: 0, repeated: 0, emitted: 28 });
+});
+
+test.each([
+	['30 minutes ahead of', 30 * 60_000],
+	['20 hours ahead of', 20 * 3_600_000],
+	['23 hours behind', -23 * 3_600_000],
+])('n8n\'s clock %s Cube\'s loses nothing, from activation on', async (_, skewMs) => {
+	setSkewedNow('2026-11-20T10:00:00.000Z', skewMs);
+	const node = await trigger();
+	await node.poll();
+	expect(await pollsWithOneResponseEach(node, '2026-11-20T10:00:00.000Z', 9, skewMs)).toEqual({ missed: 0, repeated: 0, emitted: 18 });
+});
+
+test('a watched campaign that no longer exists is skipped; the others still deliver', async () => {
+	setNow('2026-11-20T10:00:00.000Z');
+	const node = await trigger({ campaignIds: [101, 999] });
+	await node.poll();
+	expect(await pollsWithOneResponseEach(node, '2026-11-20T10:00:00.000Z', 2, 0, [101])).toEqual({ missed: 0, repeated: 0, emitted: 2 });
+});
+
+test.each([['"101abc"', ['101abc']], ['a missing id', [101, '']], ['a negative id', [-4]], ['a comma list with a word', '101,abc']])(
+	'campaign ids with %s are refused, never widened to every campaign',
+	async (_, campaignIds) => {
+		setNow('2026-11-20T10:00:00.000Z');
+		const node = await trigger({ campaignIds });
+		await expect(node.poll()).rejects.toThrow(/campaign ID to watch must be a positive whole number/);
+		expect(sandbox.requests).toHaveLength(0);
+	},
+);
+
+test('campaign ids as a comma list from an expression are watched', async () => {
+	setNow('2026-11-20T10:00:00.000Z');
+	const node = await trigger({ campaignIds: '101, 104' });
+	await node.poll();
+	expect(await pollsWithOneResponseEach(node, '2026-11-20T10:00:00.000Z', 1)).toEqual({ missed: 0, repeated: 0, emitted: 2 });
+});
+
+/** `count` responses of one campaign spread over `spanMs` before `endIso`, straight into the sandbox's store. */
+function bulkResponses(campaignId, count, endIso, spanMs) {
+	const list = sandbox.data.responsesByCampaign.get(campaignId);
+	const end = Date.parse(endIso);
+	for (let n = 0; n < count; n++) {
+		const micros = String(n % 1000).padStart(3, '0');
+		list.push({
+			submitted_by: 'bulk@example.no',
+			submitted_when: new Date(end - Math.floor((spanMs * (n + 1)) / count)).toISOString().replace('Z', `${micros}Z`),
+			crm_customer_id: 100000 + (n % 5000),
+			customer_name: 'Bulk',
+			campaign_id: campaignId,
+			type: 'Completed - Yes',
+			subtype: '',
+			comment: `bulk ${n}`,
+		});
+	}
+}
+
+test('130,000 responses in the watched days neither overflow the stack nor cost more than the new pages', async () => {
+	sandbox.configure({ pageSize: 10_000 });
+	bulkResponses(101, 130_000, '2026-11-20T09:59:00.000Z', 30 * 3_600_000);
+	setNow('2026-11-20T10:00:00.000Z');
+	const node = await trigger({ campaignIds: [101] });
+	await node.poll();
+	sandbox.clearRequests();
+	expect(await pollsWithOneResponseEach(node, '2026-11-20T10:00:00.000Z', 1, 0, [101])).toEqual({ missed: 0, repeated: 0, emitted: 1 });
+	// One request per day holding responses (each the page with its last known one), one per run of empty days.
+	expect(sandbox.requests.length).toBeLessThanOrEqual(4);
+	expect(JSON.stringify(node.workflow.staticData).length).toBeLessThan(20_000);
+}, 120_000);
+
+test('a burst of 21,000 responses within minutes is emitted once, also when the order changes at every poll', async () => {
+	sandbox.configure({ pageSize: 10_000, responseOrder: 'shuffled' });
+	setNow('2026-11-20T10:00:00.000Z');
+	const node = await trigger({ campaignIds: [101] });
+	await node.poll();
+	bulkResponses(101, 21_000, '2026-11-20T10:04:00.000Z', 4 * 60_000);
+	setNow('2026-11-20T10:05:00.000Z');
+	expect(emittedOf(await node.poll())).toHaveLength(21_000);
+	for (const at of ['2026-11-20T10:06:00.000Z', '2026-11-20T10:07:00.000Z']) {
+		setNow(at);
+		expect(await node.poll()).toBeNull();
+	}
+	expect(await pollsWithOneResponseEach(node, '2026-11-20T10:07:00.000Z', 2, 0, [101])).toEqual({ missed: 0, repeated: 0, emitted: 2 });
+	expect(JSON.stringify(node.workflow.staticData).length).toBeLessThan(20_000);
+}, 120_000);
+
+test('a response on the edge of the late-arrival window, to the microsecond, is emitted once', async () => {
+	setNow('2026-11-20T10:15:00.000Z');
+	const node = await trigger({ campaignIds: [101] });
+	addResponse(101, '2026-11-20T10:15:00.000000Z');
+	await node.poll();
+	setNow('2026-11-20T10:15:30.000Z');
+	const edge = addResponse(101, '2026-11-20T10:00:00.000500Z');
+	const emitted = [];
+	for (let poll = 0; poll < 5; poll++) {
+		setNow(`2026-11-20T10:15:3${poll}.000Z`);
+		emitted.push(...emittedOf(await node.poll()));
+	}
+	expect(emitted.map(keyOf)).toEqual([keyOf(edge)]);
+});
+
+test('a quiet poll reads only the page with the last known response; new ones cost their pages', async () => {
+	setNow('2026-11-20T10:00:00.000Z');
+	bulkResponses(101, 60, '2026-11-20T09:59:00.000Z', 3_600_000);
+	const node = await trigger({ campaignIds: [101] });
+	await node.poll();
+	const today = (r) => r.path.includes('from_date/20261120/to_date/20261120');
+	const ofToday = () => sandbox.requests.filter(today).map((r) => r.pathWithQuery.replace(/^.*\/responses\/[^?]*/, '') || '?page=1');
+	const quiet = async (at) => {
+		sandbox.clearRequests();
+		setNow(at);
+		return emittedOf(await node.poll());
+	};
+	const known = sandbox.data.responsesByCampaign.get(101).filter((r) => r.submitted_when >= '2026-11-19T23:00' && r.submitted_when < '2026-11-20T10').length;
+	const lastPage = Math.ceil(known / 25);
+	expect(lastPage).toBeGreaterThan(2);
+	expect(await quiet('2026-11-20T10:01:00.000Z')).toEqual([]);
+	expect(ofToday()).toEqual([`?page=${lastPage}`]);
+	const added = 25 - (known % 25) + 3; // fills the last page and starts the next
+	for (let n = 0; n < added; n++) addResponse(101, '2026-11-20T10:01:30.000000Z', n / added);
+	expect(await quiet('2026-11-20T10:02:00.000Z')).toHaveLength(added);
+	expect(ofToday()).toEqual([`?page=${lastPage}`, `?page=${lastPage + 1}`]);
+	expect(await quiet('2026-11-20T10:03:00.000Z')).toEqual([]);
+	expect(ofToday()).toEqual([`?page=${lastPage + 1}`]);
+});
+
+test('when the known responses are not where they were left, the poll reads all and loses nothing', async () => {
+	setNow('2026-11-20T10:00:00.000Z');
+	bulkResponses(101, 60, '2026-11-20T09:59:00.000Z', 3_600_000);
+	const node = await trigger({ campaignIds: [101] });
+	await node.poll();
+	const fallbacks = () => node.workflow.staticData['node:Headshed Cube Trigger'].cursor.fallbacks;
+	// The page size changes.
+	sandbox.configure({ pageSize: 7 });
+	expect(await pollsWithOneResponseEach(node, '2026-11-20T10:00:00.000Z', 2, 0, [101])).toEqual({ missed: 0, repeated: 0, emitted: 2 });
+	expect(fallbacks()).toBeGreaterThan(0);
+	// A response vanishes and another comes in its place.
+	const before = fallbacks();
+	const today = sandbox.data.responsesByCampaign.get(101);
+	today.splice(today.findIndex((r) => r.submitted_when >= '2026-11-20'), 1);
+	expect(await pollsWithOneResponseEach(node, '2026-11-20T10:20:00.000Z', 1, 0, [101])).toEqual({ missed: 0, repeated: 0, emitted: 1 });
+	expect(fallbacks()).toBe(before + 1);
+});
+
+test('a workflow active with the version-1 cursor carries on after the upgrade: no replay, no loss', async () => {
+	setNow('2026-11-20T10:00:00.000Z');
+	const node = await trigger();
+	// What version 1 saved at 10:00: the floor, and the keys of the responses of its last 15 minutes.
+	const { responseKey } = require('../dist/nodes/HeadshedCubeTrigger/responseCursor');
+	const seen = {};
+	for (const id of [101, 104]) {
+		for (const r of sandbox.data.responsesByCampaign.get(id)) {
+			if (r.submitted_when > '2026-11-20T09:45' && r.submitted_when <= '2026-11-20T10:00') seen[responseKey(r)] = r.submitted_when;
+		}
+	}
+	node.workflow.staticData['node:Headshed Cube Trigger'] = { cursor: { version: 1, floor: '2026-11-20T10:00:00.000Z', seen } };
+	setNow('2026-11-20T10:05:00.000Z');
+	const missedWhileUpgrading = addResponse(104, '2026-11-20T10:03:00.000000Z');
+	expect(emittedOf(await node.poll()).map(keyOf)).toEqual([keyOf(missedWhileUpgrading)]);
+	expect(node.workflow.staticData['node:Headshed Cube Trigger'].cursor.version).toBe(2);
+	expect(await pollsWithOneResponseEach(node, '2026-11-20T10:05:00.000Z', 2)).toEqual({ missed: 0, repeated: 0, emitted: 4 });
 });
 
 test('simulation: 160 polls over two days with late arrivals, growing pages, faults and a changing campaign list', async () => {

@@ -13,9 +13,9 @@ import type { ListRead } from './listCursor';
  */
 export async function watchedCampaigns(this: IPollFunctions): Promise<number[]> {
 	const raw = this.getNodeParameter('campaignIds', []) as unknown;
-	const chosen = (Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [raw])
-		.filter((value) => !(typeof value === 'string' && value.trim() === '') && value !== null && value !== undefined)
-		.map((value) => toCubeId(this.getNode(), value, 'Each campaign ID to watch', 0));
+	// An expression may give one id, a list, or "101, 104"; only a wholly empty value means all.
+	const values = Array.isArray(raw) ? raw : typeof raw === 'string' && raw.trim() === '' ? [] : String(raw).split(',');
+	const chosen = values.map((value) => toCubeId(this.getNode(), value, 'Each campaign ID to watch', 0));
 	if (chosen.length > 0) return [...new Set(chosen)];
 	const active = await listCampaigns(this, false);
 	return active.map(campaignIdOf).filter((id): id is number => typeof id === 'number');
