@@ -117,26 +117,32 @@ export function isKnown<T>(log: RecordLog, record: T, identity: RecordIdentity<T
 /**
  * The log with `records` known too. Keys beyond the limits go, newest kept first (unknown times
  * count as newest), and the floor rises to the newest time let go, so that they stay known.
+ * Only the keys kept are digested: a first read may hand over a whole tenant's days.
  */
 export function rememberRecords<T>(log: RecordLog, records: T[], identity: RecordIdentity<T>): RecordLog {
-	const keys: Record<string, number | null> = { ...log.keys };
+	type Entry = { time: number | null; key?: string; record?: T };
+	const entries: Entry[] = Object.entries(log.keys).map(([key, time]) => ({ key, time }));
 	for (const record of records) {
 		const time = identity.timeOf(record);
-		keys[digest(identity.keyOf(record))] = Number.isFinite(time) ? time : null;
+		entries.push({ record, time: Number.isFinite(time) ? time : null });
 	}
-	const entries = Object.entries(keys).sort(([, a], [, b]) => (b ?? Infinity) - (a ?? Infinity));
-	let newest: number | undefined;
-	for (const [, time] of entries) if (time !== null && (newest === undefined || time > newest)) newest = time;
+	entries.sort((a, b) => (b.time ?? Infinity) - (a.time ?? Infinity));
+	const newest = entries.find((entry) => entry.time !== null)?.time;
 	let recent = 0;
-	for (const [, time] of entries) if (time === null || (newest !== undefined && time >= newest - LOG_LIMITS.keepMicros)) recent++;
+	while (
+		recent < entries.length &&
+		(entries[recent].time === null || (newest != null && entries[recent].time! >= newest - LOG_LIMITS.keepMicros))
+	) {
+		recent++;
+	}
 	const keep = Math.min(LOG_LIMITS.maxKeys, Math.max(LOG_LIMITS.minKeys, recent));
 	let floor = log.floor;
-	for (const [, time] of entries.slice(keep)) {
-		if (time !== null && (floor === null || time > floor)) floor = time;
-	}
+	const firstDropped = entries.slice(keep).find((entry) => entry.time !== null)?.time;
+	if (firstDropped != null && (floor === null || firstDropped > floor)) floor = firstDropped;
 	const kept: Record<string, number | null> = {};
-	for (const [key, time] of entries.slice(0, keep)) {
-		if (time === null || floor === null || time > floor) kept[key] = time;
+	for (const entry of entries.slice(0, keep)) {
+		if (entry.time !== null && floor !== null && entry.time <= floor) continue;
+		kept[entry.key ?? digest(identity.keyOf(entry.record as T))] = entry.time;
 	}
 	return { floor, keys: kept };
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { CubeResponseRecord } from '../HeadshedCube/api/types';
+import { asNodeError } from '../HeadshedCube/transport';
 import { datesBetween, readDays } from './fetchResponses';
 import {
 	emptyLog,
@@ -60,7 +61,7 @@ async function readAfterMark(
 	try {
 		read = await readDays.call(this, campaignId, day, day, startPage);
 	} catch (error) {
-		if (startPage === 1 || !isNotFound(error)) throw error;
+		if (startPage === 1 || !isNotFound(error)) throw asNodeError(this.getNode(), error);
 	}
 	const after = read && mark ? recordsAfterMark(mark, read, responseIdentity) : undefined;
 	if (read && (after || startPage === 1)) return { read, after };
@@ -177,7 +178,7 @@ export async function pollNewResponses(
 		try {
 			for (const record of await pollCampaign.call(this, campaignId, days, cursor, baseline)) fresh.push(record);
 		} catch (error) {
-			if (!isNotFound(error)) throw error;
+			if (!isNotFound(error)) throw asNodeError(this.getNode(), error);
 			this.logger.warn(`Headshed Cube Trigger: campaign ${campaignId} was not found (404); it is skipped`);
 		}
 	}
