@@ -109,6 +109,8 @@ export interface LoggedRequest {
 	query: Record<string, string>;
 	pathWithQuery: string;
 	status: number | null;
+	/** How many records a page answer held; null for other answers. */
+	records: number | null;
 	authorization: 'token' | 'basic' | 'none' | 'invalid';
 	headers: Record<string, string | string[] | undefined>;
 	body: unknown;
