@@ -13,7 +13,8 @@ process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS ??= 'false';
 const { ExecutionLifecycleHooks, LoadOptionsContext, PackageDirectoryLoader, PollContext, WorkflowExecute } = require('n8n-core');
 const { ICredentialsHelper, NodeHelpers, Workflow } = require('n8n-workflow');
 
-const PACKAGE_DIR = path.resolve(__dirname, '..', '..');
+// CUBE_PACKAGE_DIR: another build of the package (bench/trigger.js --package), else this tree.
+const PACKAGE_DIR = process.env.CUBE_PACKAGE_DIR ?? path.resolve(__dirname, '..', '..');
 const PACKAGE_NAME = require(path.join(PACKAGE_DIR, 'package.json')).name;
 
 let loaderPromise;
