@@ -31,19 +31,6 @@ function parseArgs(argv) {
 	return args;
 }
 
-function response(n, at) {
-	return {
-		submitted_by: 'bench@example.no',
-		submitted_when: new Date(at).toISOString().replace('Z', `${String(n % 1000).padStart(3, '0')}Z`),
-		crm_customer_id: 100000 + (n % 5000),
-		customer_name: 'Bench',
-		campaign_id: CAMPAIGN,
-		type: 'Completed - Yes',
-		subtype: '',
-		comment: `bench ${n}`,
-	};
-}
-
 /** Requests and records read by each poll after activation, with one new response per poll. */
 async function measure(engine, sandbox, { volume, pageSize, polls }) {
 	sandbox.reset();
@@ -51,7 +38,7 @@ async function measure(engine, sandbox, { volume, pageSize, polls }) {
 	const start = Date.now();
 	sandbox.clock.set(new Date(start).toISOString());
 	const list = [];
-	for (let n = 0; n < volume; n++) list.push(response(n, start - 60_000 - Math.floor((8 * 3_600_000 * n) / Math.max(1, volume))));
+	for (let n = 0; n < volume; n++) list.push(bulkResponse(CAMPAIGN, n, start - 60_000 - Math.floor((8 * 3_600_000 * n) / Math.max(1, volume))));
 	sandbox.data.responsesByCampaign.set(CAMPAIGN, list.reverse());
 	const node = await engine.nodeInWorkflow({
 		node: {
@@ -72,7 +59,7 @@ async function measure(engine, sandbox, { volume, pageSize, polls }) {
 		sandbox.clearRequests();
 		const now = Date.now();
 		sandbox.clock.set(new Date(now).toISOString());
-		sandbox.data.responsesByCampaign.get(CAMPAIGN).push(response(volume + poll, now - 1_000));
+		sandbox.data.responsesByCampaign.get(CAMPAIGN).push(bulkResponse(CAMPAIGN, volume + poll, now - 1_000));
 		const emitted = (await node.poll())?.[0]?.length ?? 0;
 		if (emitted !== 1) throw new Error(`poll ${poll} at volume ${volume} emitted ${emitted} responses, not 1`);
 		const requests = sandbox.requests.filter((r) => r.path.includes('/responses'));
@@ -83,6 +70,7 @@ async function measure(engine, sandbox, { volume, pageSize, polls }) {
 }
 
 const { createSandbox, SANDBOX_TOKEN } = require('../sandbox');
+const { bulkResponse } = require('../test/support/sandbox');
 
 async function main() {
 	const args = parseArgs(process.argv.slice(2));

@@ -2,7 +2,7 @@
 // polls: every response added is emitted once, none twice, none missed, faults included.
 const { nodeInWorkflow } = require('./support/engine');
 const { PACKAGE_NAME } = require('./support/engine');
-const { tokenCredential, useSandbox } = require('./support/sandbox');
+const { bulkResponse, tokenCredential, useSandbox } = require('./support/sandbox');
 
 const sandbox = useSandbox({ timeZone: 'Europe/Oslo' });
 
@@ -57,17 +57,7 @@ function customerOf(campaignId, pick) {
 
 let added = 0;
 function addResponse(campaignId, submittedWhen, pick = 0.5) {
-	const customer = customerOf(campaignId, pick);
-	return sandbox.addResponse({
-		campaign_id: campaignId,
-		crm_customer_id: customer.customer_id,
-		customer_name: customer.name,
-		type: 'Completed - Yes',
-		subtype: 'Sale',
-		comment: `test response ${++added}`,
-		submitted_by: 'agent@example.no',
-		submitted_when: submittedWhen,
-	});
+	return sandbox.addResponse({ ...responseFields(campaignId, pick), submitted_when: submittedWhen });
 }
 
 test('activation replays no history; each new response is emitted once, oldest first', async () => {
@@ -250,17 +240,7 @@ function bulkResponses(campaignId, count, endIso, spanMs) {
 	const list = sandbox.data.responsesByCampaign.get(campaignId);
 	const end = Date.parse(endIso);
 	for (let n = 0; n < count; n++) {
-		const micros = String(n % 1000).padStart(3, '0');
-		list.push({
-			submitted_by: 'bulk@example.no',
-			submitted_when: new Date(end - Math.floor((spanMs * (n + 1)) / count)).toISOString().replace('Z', `${micros}Z`),
-			crm_customer_id: 100000 + (n % 5000),
-			customer_name: 'Bulk',
-			campaign_id: campaignId,
-			type: 'Completed - Yes',
-			subtype: '',
-			comment: `bulk ${n}`,
-		});
+		list.push(bulkResponse(campaignId, n, end - Math.floor((spanMs * (n + 1)) / count)));
 	}
 }
 
