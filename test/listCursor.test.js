@@ -91,3 +91,25 @@ describe('the log of known records', () => {
 		expect(() => markAfterRead({ startPage: 1, records: all, count: all.length, pageSize: 500 }, identity)).not.toThrow();
 	});
 });
+
+describe('how late a response may come when Cube lists it before known ones', () => {
+	/** The largest lateness (whole seconds) at which a response is still new to the log, at a given rate. */
+	function latestKept(perMinute) {
+		const spacing = 60_000_000 / perMinute;
+		const known = Array.from({ length: 5_000 }, (_, n) => ({ id: `k${n}`, t: n * spacing }));
+		const log = rememberRecords(emptyLog(), known, identity);
+		const newest = known[known.length - 1].t;
+		let seconds = 0;
+		while (seconds < 24 * 3600 && !isKnown(log, { id: `late${seconds}`, t: newest - (seconds + 1) * 1_000_000 }, identity)) seconds++;
+		return seconds;
+	}
+
+	test('at least 15 minutes, more while a campaign is quiet, less in a burst above 500 in 15 minutes', () => {
+		const figures = Object.fromEntries([1, 6, 20, 40, 100].map((rate) => [`${rate}/min`, `${(latestKept(rate) / 60).toFixed(1)} min`]));
+		process.stdout.write(`late arrival kept, by the campaign's rate of responses: ${JSON.stringify(figures)}\n`);
+		expect(latestKept(1)).toBeGreaterThanOrEqual(99 * 60);
+		expect(latestKept(6)).toBeGreaterThanOrEqual(15 * 60);
+		expect(latestKept(20)).toBeGreaterThanOrEqual(15 * 60);
+		expect(latestKept(100)).toBeLessThan(15 * 60);
+	});
+});
