@@ -228,6 +228,19 @@ test.each([['"101abc"', ['101abc']], ['a missing id', [101, '']], ['a negative i
 	},
 );
 
+test('a campaign added to an active trigger replays no history before the previous poll\'s late-arrival margin', async () => {
+	setNow('2026-11-20T10:00:00.000Z');
+	const node = await trigger({ campaignIds: [101] });
+	await node.poll();
+	setNow('2026-11-20T10:05:00.000Z');
+	await node.poll();
+	node.workflow.getNode('Headshed Cube Trigger').parameters.campaignIds = [101, 104];
+	// Within 15 minutes before the previous poll (10:05): may have become visible only now.
+	const margin = sandbox.data.responsesByCampaign.get(104).filter((r) => r.submitted_when > '2026-11-20T09:50');
+	expect(margin.length).toBeLessThan(5);
+	expect(await pollsWithOneResponseEach(node, '2026-11-20T10:05:00.000Z', 2)).toEqual({ missed: 0, repeated: 0, emitted: 4 + margin.length });
+});
+
 test('campaign ids as a comma list from an expression are watched', async () => {
 	setNow('2026-11-20T10:00:00.000Z');
 	const node = await trigger({ campaignIds: '101, 104' });

@@ -28,8 +28,15 @@ import {
 	type ResponseCursorV1,
 } from './responseCursor';
 
-/** How a poll tells new responses from old: a running cursor, a version-1 one, or none yet. */
-type Baseline = { kind: 'running' } | { kind: 'v1'; cursor: ResponseCursorV1 } | { kind: 'activation' };
+/**
+ * How a poll tells new responses from old: a running cursor, a version-1 one, none yet, or,
+ * for a campaign a running cursor has not read before, the time of the previous poll.
+ */
+type Baseline =
+	| { kind: 'running' }
+	| { kind: 'v1'; cursor: ResponseCursorV1 }
+	| { kind: 'activation' }
+	| { kind: 'since'; micros: number };
 
 interface ListOutcome {
 	read: ListRead<CubeResponseRecord>;
@@ -98,6 +105,10 @@ async function pollCampaign(
 	baseline: Baseline,
 ): Promise<CubeResponseRecord[]> {
 	const log = cursor.logs[campaignId] ?? emptyLog();
+	// A campaign watched from now on (new, or added to the list) replays no history.
+	if (baseline.kind === 'running' && !cursor.logs[campaignId]) {
+		baseline = { kind: 'since', micros: (cursor.polledAt - CURSOR_LIMITS.lateArrivalMs) * 1000 };
+	}
 	const fresh = new Map<string, CubeResponseRecord>();
 	const known: CubeResponseRecord[] = [];
 	const marks: Record<string, ListMark> = {};
@@ -111,6 +122,7 @@ async function pollCampaign(
 			const isOld =
 				baseline.kind === 'activation' ||
 				(baseline.kind === 'v1' && knownToV1(baseline.cursor, record)) ||
+				(baseline.kind === 'since' && !(responseIdentity.timeOf(record) > baseline.micros)) ||
 				(baseline.kind === 'running' &&
 					(after ? isKnownKey(log, record, responseIdentity) : isKnown(log, record, responseIdentity)));
 			if (!isOld) fresh.set(responseKey(record), record);
@@ -123,9 +135,15 @@ async function pollCampaign(
 	return [...fresh.values()];
 }
 
-function startingCursor(previous: unknown): ResponseCursor {
-	if (!isResponseCursor(previous)) return { version: 2, lists: {}, logs: {}, fallbacks: 0 };
-	return { version: 2, lists: { ...previous.lists }, logs: { ...previous.logs }, fallbacks: previous.fallbacks ?? 0 };
+function startingCursor(previous: unknown, now: number): ResponseCursor {
+	if (!isResponseCursor(previous)) return { version: 2, lists: {}, logs: {}, fallbacks: 0, polledAt: now };
+	return {
+		version: 2,
+		lists: { ...previous.lists },
+		logs: { ...previous.logs },
+		fallbacks: previous.fallbacks ?? 0,
+		polledAt: previous.polledAt ?? now,
+	};
 }
 
 /** Lists of days no longer read go, and the logs of campaigns left without lists. */
@@ -164,7 +182,7 @@ export async function pollNewResponses(
 			? Date.parse(baseline.cursor.floor) - CURSOR_LIMITS.lateArrivalMs - CURSOR_LIMITS.zoneMarginMs
 			: undefined;
 	const days = watchedDays(now, this.getTimezone(), since);
-	const cursor = startingCursor(previous);
+	const cursor = startingCursor(previous, now);
 	const resumeAt = isResponseCursor(previous) ? campaignIds.indexOf(previous.resumeAt ?? -1) : -1;
 
 	const fresh: CubeResponseRecord[] = [];
@@ -183,6 +201,7 @@ export async function pollNewResponses(
 		}
 	}
 	prune(cursor, days);
+	cursor.polledAt = now;
 	// Saved only now, after every request succeeded: a failed poll leaves the cursor as it was.
 	state.cursor = cursor as unknown as IDataObject;
 	return baseline.kind === 'activation' ? [] : fresh.sort(byTime);

@@ -15,6 +15,11 @@ export interface ResponseCursor {
 	resumeAt?: number;
 	/** Lists read from their start because what was known was not where it was left. */
 	fallbacks: number;
+	/**
+	 * n8n's clock at the last poll: a campaign read for the first time emits only what is newer
+	 * (less the late-arrival margin), as the version-1 cursor did for every campaign.
+	 */
+	polledAt: number;
 }
 
 /** The cursor of versions up to 0.1: a floor time and the keys emitted near it. */
