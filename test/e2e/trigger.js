@@ -5,7 +5,8 @@ const { CREDENTIAL_NAME } = require('../../scripts/lib/harness');
 
 const NODE_TYPE = 'n8n-nodes-headshed-cube.headshedCube';
 
-const TRIGGER_WORKFLOW_ID = 'e2eTriggerNewResp';
+// At most 16 characters: n8n saves no static data (the trigger's cursor) for a longer id.
+const TRIGGER_WORKFLOW_ID = 'e2eTriggerNewRsp';
 const CAMPAIGN = 101;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
