@@ -13,6 +13,8 @@ export interface SandboxKnobs {
 	latencyMs: number;
 	nextLinkStyle: NextLinkStyle;
 	paths: PathMode;
+	/** 'shuffled': every clock reading lists responses in a new order. */
+	responseOrder: 'submitted' | 'shuffled';
 	timeZone: string;
 	/** Where 'hostile' links point; null = http://127.0.0.2:<port>. */
 	hostileOrigin: string | null;
@@ -107,6 +109,8 @@ export interface LoggedRequest {
 	query: Record<string, string>;
 	pathWithQuery: string;
 	status: number | null;
+	/** How many records a page answer held; null for other answers. */
+	records: number | null;
 	authorization: 'token' | 'basic' | 'none' | 'invalid';
 	headers: Record<string, string | string[] | undefined>;
 	body: unknown;
@@ -134,7 +138,8 @@ export interface Sandbox {
 	start(port?: number, host?: string): Promise<{ url: string; port: number }>;
 	stop(): Promise<void>;
 	configure(changes: Partial<SandboxKnobs>): SandboxKnobs;
-	addResponse(response: NewResponse): ResponseRecord;
+	/** `visibleNow`: listed at once even when `submitted_when` is in the future. */
+	addResponse(response: NewResponse, options?: { visibleNow?: boolean }): ResponseRecord;
 	addFault(fault: FaultSpec): object;
 	clearFaults(): void;
 	clearRequests(): void;

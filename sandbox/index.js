@@ -77,7 +77,7 @@ function createSandbox(options = {}) {
 			return { ...knobs };
 		},
 
-		addResponse: (input) => store.addResponse(input, clock.nowMs()),
+		addResponse: (input, options) => store.addResponse(input, clock.nowMs(), options),
 		addFault: (spec) => faults.add(spec),
 		clearFaults: () => faults.clear(),
 		clearRequests: () => log.clear(),

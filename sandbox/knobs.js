@@ -4,12 +4,15 @@ const { assertTimeZone } = require('./dates');
 
 const NEXT_LINK_STYLES = ['http', 'hostile', 'malformed', 'repeat', 'cursor'];
 const PATH_MODES = ['both', 'v1', 'legacy'];
+// 'shuffled': each new clock reading lists responses in another order (a server without a stable sort).
+const RESPONSE_ORDERS = ['submitted', 'shuffled'];
 
 const DEFAULT_KNOBS = Object.freeze({
 	pageSize: 25,
 	latencyMs: 0,
 	nextLinkStyle: 'http',
 	paths: 'both',
+	responseOrder: 'submitted',
 	timeZone: 'Europe/Oslo',
 	hostileOrigin: null,
 });
@@ -49,6 +52,7 @@ const validators = {
 	latencyMs: (value) => toInteger(value, 'latencyMs', 0),
 	nextLinkStyle: (value) => oneOf(value, 'nextLinkStyle', NEXT_LINK_STYLES),
 	paths: (value) => oneOf(value, 'paths', PATH_MODES),
+	responseOrder: (value) => oneOf(value, 'responseOrder', RESPONSE_ORDERS),
 	timeZone: (value) => assertTimeZone(value),
 	hostileOrigin: toOrigin,
 };
@@ -68,4 +72,4 @@ function validateKnobs(changes) {
 	return valid;
 }
 
-module.exports = { DEFAULT_KNOBS, NEXT_LINK_STYLES, PATH_MODES, validateKnobs };
+module.exports = { DEFAULT_KNOBS, NEXT_LINK_STYLES, PATH_MODES, RESPONSE_ORDERS, validateKnobs };

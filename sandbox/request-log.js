@@ -27,6 +27,8 @@ function createRequestLog({ limit = 10000 } = {}) {
 				query: Object.fromEntries(params),
 				pathWithQuery,
 				status: null,
+				/** How many records a page answer held. */
+				records: null,
 				authorization: SCHEMES.includes(scheme) ? scheme : 'invalid',
 				headers: redactedHeaders(headers),
 				body,

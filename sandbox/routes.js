@@ -1,6 +1,7 @@
 'use strict';
 
 const { paginate } = require('./pagination');
+const { createRandom } = require('./prng');
 const { calendarDate, parseCompactDate, zonedDayStart, addDays } = require('./dates');
 
 const NOT_FOUND = { status: 404, body: { detail: 'Not found.' } };
@@ -39,6 +40,17 @@ function decodeSegment(segment) {
 	}
 }
 
+/** Fisher-Yates, seeded by the clock: the same order for every page read at one instant. */
+function shuffled(items, nowMs) {
+	const random = createRandom(nowMs);
+	const copy = [...items];
+	for (let i = copy.length - 1; i > 0; i--) {
+		const j = (random.next() * (i + 1)) | 0;
+		[copy[i], copy[j]] = [copy[j], copy[i]];
+	}
+	return copy;
+}
+
 const invalidDate = (raw) => ({ status: 400, body: { detail: `Invalid date '${raw}': use YYYYMMDD.` } });
 
 function listResponses({ request, ctx, ids: [campaignId], match }) {
@@ -58,7 +70,7 @@ function listResponses({ request, ctx, ids: [campaignId], match }) {
 		zonedDayStart(addDays(to, 1), timeZone),
 		nowMs,
 	);
-	return paginate(responses, ctx.knobs, request.link);
+	return paginate(ctx.knobs.responseOrder === 'shuffled' ? shuffled(responses, nowMs) : responses, ctx.knobs, request.link);
 }
 
 // paths: which value of the `paths` knob (besides 'both') keeps the route; ids: groups that must be integers.

@@ -5,7 +5,7 @@ const { createSandbox, SANDBOX_TOKEN, SANDBOX_USERNAME, SANDBOX_PASSWORD } = req
 const NOW = '2024-03-15T12:00:00Z'; // 13:00 in Oslo
 const TOKEN = { Authorization: `Token ${SANDBOX_TOKEN}` };
 const BASIC = { Authorization: `Basic ${Buffer.from(`${SANDBOX_USERNAME}:${SANDBOX_PASSWORD}`).toString('base64')}` };
-const DEFAULT_KNOBS = { pageSize: 25, latencyMs: 0, nextLinkStyle: 'http', paths: 'both', timeZone: 'Europe/Oslo', hostileOrigin: null };
+const DEFAULT_KNOBS = { pageSize: 25, latencyMs: 0, nextLinkStyle: 'http', paths: 'both', timeZone: 'Europe/Oslo', hostileOrigin: null, responseOrder: 'submitted' };
 
 let sandbox;
 
@@ -372,6 +372,32 @@ describe('responses', () => {
 		last = (await call(`${base}/?page=last`)).body.results;
 		expect(last.slice(-2)).toEqual([future, twin]);
 		expect(() => sandbox.addResponse({ campaign_id: 999 })).toThrow(/Unknown campaign/);
+	});
+
+	test('addResponse with visibleNow lists a future-stamped response at once, within its date', async () => {
+		const imported = sandbox.addResponse({ campaign_id: 101, submitted_when: '2024-03-15T20:00:00.000001Z' }, { visibleNow: true });
+		expect((await call(`${base}/?page=last`)).body.results.at(-1)).toEqual(imported);
+		expect((await call(`${base}/from_date/20240316/to_date/20240316`)).body.count).toBe(0);
+	});
+
+	test('responseOrder shuffled: another order at each clock reading, the same for every page of one', async () => {
+		sandbox.configure({ responseOrder: 'shuffled', pageSize: 7 });
+		const first = await followAll(`${base}/from_date/20240301/to_date/20240315/`);
+		const again = await followAll(`${base}/from_date/20240301/to_date/20240315/`);
+		expect(again.items).toEqual(first.items);
+		sandbox.clock.advance(1);
+		const later = await followAll(`${base}/from_date/20240301/to_date/20240315/`);
+		expect(later.items).not.toEqual(first.items);
+		const key = (r) => `${r.submitted_when}|${r.crm_customer_id}|${r.comment}`;
+		expect(later.items.map(key).sort()).toEqual(first.items.map(key).sort());
+	});
+
+	test('the request log counts the records each page held', async () => {
+		sandbox.configure({ pageSize: 7 });
+		sandbox.clearRequests();
+		const { items } = await followAll(`${base}/from_date/20240301/to_date/20240315/`);
+		expect(sandbox.requests.reduce((sum, r) => sum + r.records, 0)).toBe(items.length);
+		expect(sandbox.requests[0].records).toBe(7);
 	});
 });
 

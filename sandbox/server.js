@@ -114,6 +114,7 @@ function createSandboxServer(ctx) {
 		});
 		const answer = (reply) => {
 			entry.status = reply.status;
+			entry.records = Array.isArray(reply.body?.results) ? reply.body.results.length : null;
 			if (reply.text !== undefined) send(req, res, reply);
 			else sendJson(req, res, reply);
 		};

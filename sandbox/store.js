@@ -37,6 +37,8 @@ function createStore({ seed, anchorMs }) {
 		customersByAssignment: new Map(),
 		responsesByCampaign: new Map(),
 	};
+	/** Responses listed before their time; weak, so that reset() needs not clear it. */
+	const visibleEarly = new WeakSet();
 
 	function reset() {
 		const fresh = generateSeedData({ seed, anchorMs });
@@ -128,8 +130,8 @@ function createStore({ seed, anchorMs }) {
 	}
 
 	/**
-	 * Responses of a campaign submitted in [fromMs, toMs) and not after `nowMs`, ordered by
-	 * submitted_when then insertion (Array#sort is stable).
+	 * Responses of a campaign submitted in [fromMs, toMs) and not after `nowMs` (unless added as
+	 * visible at once), ordered by submitted_when then insertion (Array#sort is stable).
 	 */
 	function responsesBetween(campaignId, fromMs, toMs, nowMs) {
 		const lowest = fromMs * 1000;
@@ -137,13 +139,15 @@ function createStore({ seed, anchorMs }) {
 		const matching = [];
 		for (const response of data.responsesByCampaign.get(campaignId) ?? []) {
 			const micros = instantMicros(response.submitted_when);
-			if (micros >= lowest && micros < beyond) matching.push({ micros, response });
+			const visible = micros < beyond || (visibleEarly.has(response) && micros < toMs * 1000);
+			if (micros >= lowest && visible) matching.push({ micros, response });
 		}
 		matching.sort((a, b) => a.micros - b.micros);
 		return matching.map((entry) => entry.response);
 	}
 
-	function addResponse(input, nowMs) {
+	/** `visibleNow`: listed at once even when stamped in the future (a clock ahead, an import). */
+	function addResponse(input, nowMs, { visibleNow = false } = {}) {
 		if (input === null || typeof input !== 'object') throw new TypeError('addResponse expects an object');
 		const campaignId = Number(input.campaign_id);
 		const campaign = findCampaign(campaignId);
@@ -168,6 +172,7 @@ function createStore({ seed, anchorMs }) {
 			data.responsesByCampaign.set(campaignId, responses);
 		}
 		responses.push(record);
+		if (visibleNow) visibleEarly.add(record);
 		return record;
 	}
 

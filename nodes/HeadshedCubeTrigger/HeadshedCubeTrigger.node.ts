@@ -7,16 +7,9 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { loadOptions } from '../HeadshedCube/methods';
-import { type CubeResponseRecord } from '../HeadshedCube/api/types';
 import { readResponses, watchedCampaigns } from './fetchResponses';
-import {
-	advanceCursor,
-	CURSOR_LIMITS,
-	isResponseCursor,
-	startingCursor,
-	submittedAt,
-	unseenResponses,
-} from './responseCursor';
+import { pollNewResponses } from './pollResponses';
+import { submittedMicros } from './responseCursor';
 
 /** "Fetch test event" looks this far back when today has nothing to show. */
 const TEST_EVENT_DAYS = 7;
@@ -79,38 +72,17 @@ export class HeadshedCubeTrigger implements INodeType {
 
 		if (this.getMode() === 'manual') {
 			// Today first; the week only when today has too little to show.
-			let { records } = await readResponses.call(this, campaignIds, now, now);
+			let records = await readResponses.call(this, campaignIds, now, now);
 			if (records.length < TEST_EVENT_COUNT) {
-				({ records } = await readResponses.call(this, campaignIds, now - TEST_EVENT_DAYS * 86_400_000, now));
+				records = await readResponses.call(this, campaignIds, now - TEST_EVENT_DAYS * 86_400_000, now);
 			}
-			const newest = records.sort((a, b) => submittedAt(a) - submittedAt(b)).slice(-TEST_EVENT_COUNT);
+			const newest = records.sort((a, b) => submittedMicros(a) - submittedMicros(b)).slice(-TEST_EVENT_COUNT);
 			return newest.length > 0 ? [this.helpers.returnJsonArray(newest)] : null;
 		}
 
-		const state = this.getWorkflowStaticData('node');
-		const margin = CURSOR_LIMITS.zoneMarginMs;
-		if (!isResponseCursor(state.cursor)) {
-			// Activation: remember what is there, emit nothing.
-			const { records } = await readResponses.call(this, campaignIds, now - CURSOR_LIMITS.lateArrivalMs - margin, now + margin);
-			state.cursor = startingCursor(now, records);
-			return null;
-		}
-
-		const cursor = state.cursor;
 		const budget = (this as unknown as PollBudget).getPollBudgetMs?.();
-		const read = await readResponses.call(
-			this,
-			campaignIds,
-			Date.parse(cursor.floor) - CURSOR_LIMITS.lateArrivalMs - margin,
-			now + margin,
-			{
-				startAt: cursor.resumeAt,
-				deadline: budget ? now + budget * (1 - BUDGET_RESERVE) : undefined,
-			},
-		);
-		const fresh: CubeResponseRecord[] = unseenResponses(cursor, read.records);
-		// Saved only now, after every request succeeded: a failed poll leaves the cursor as it was.
-		state.cursor = advanceCursor(cursor, read.records, fresh, read.stoppedAt === undefined, now, read.stoppedAt);
+		const deadline = budget ? now + budget * (1 - BUDGET_RESERVE) : undefined;
+		const fresh = await pollNewResponses.call(this, campaignIds, now, deadline);
 		return fresh.length > 0 ? [this.helpers.returnJsonArray(fresh)] : null;
 	}
 }

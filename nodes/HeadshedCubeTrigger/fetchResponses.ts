@@ -1,53 +1,72 @@
 import type { IPollFunctions } from 'n8n-workflow';
 
 import { listCampaigns } from '../HeadshedCube/api/campaigns';
-import { listResponses } from '../HeadshedCube/api/responses';
+import { listResponses, readResponseList } from '../HeadshedCube/api/responses';
 import { campaignIdOf, type CubeResponseRecord } from '../HeadshedCube/api/types';
 import { cubeDateOfInstant } from '../HeadshedCube/helpers/cubeDate';
+import { toCubeId } from '../HeadshedCube/helpers/ids';
+import type { ListRead } from './listCursor';
 
-/** The campaigns chosen in the node, or every active one when none is chosen. */
+/**
+ * The campaigns chosen in the node, or every active one when none is chosen. An id that is not
+ * a campaign id is refused: watching everything instead would emit other clients' responses.
+ */
 export async function watchedCampaigns(this: IPollFunctions): Promise<number[]> {
-	const chosen = (this.getNodeParameter('campaignIds', []) as Array<number | string>)
-		.map(Number)
-		.filter((id) => Number.isSafeInteger(id) && id > 0);
+	const raw = this.getNodeParameter('campaignIds', []) as unknown;
+	// An expression may give one id, a list, or "101, 104"; only a wholly empty value means all.
+	const values = Array.isArray(raw) ? raw : typeof raw === 'string' && raw.trim() === '' ? [] : String(raw).split(',');
+	const chosen = values.map((value) => toCubeId(this.getNode(), value, 'Each campaign ID to watch', 0));
 	if (chosen.length > 0) return [...new Set(chosen)];
 	const active = await listCampaigns(this, false);
 	return active.map(campaignIdOf).filter((id): id is number => typeof id === 'number');
 }
 
-export interface ResponsesRead {
-	records: CubeResponseRecord[];
-	/** Index of the first campaign not read, when the poll ran out of time. */
-	stoppedAt?: number;
+/** The Cube dates (`YYYYMMDD`, ascending) whose responses may hold instants in [from, to]. */
+export function datesBetween(fromInstant: number, toInstant: number, timeZone: string): string[] {
+	const dates = new Set<string>();
+	// Six-hour steps never skip a date, whatever the zone's offset changes.
+	for (let instant = fromInstant; instant < toInstant; instant += 6 * 3_600_000) {
+		dates.add(cubeDateOfInstant(instant, timeZone));
+	}
+	dates.add(cubeDateOfInstant(toInstant, timeZone));
+	return [...dates].sort();
 }
 
-/**
- * Reads the responses submitted between two instants from each campaign, starting at
- * `startAt` in the list. Cube filters by calendar date only, so whole days are asked for.
- */
+/** Every response of the campaigns between two instants, for "Fetch test event". */
 export async function readResponses(
 	this: IPollFunctions,
 	campaignIds: number[],
 	fromInstant: number,
 	toInstant: number,
-	options: { startAt?: number; deadline?: number } = {},
-): Promise<ResponsesRead> {
+): Promise<CubeResponseRecord[]> {
 	const timeZone = this.getTimezone();
 	const range = {
 		from: cubeDateOfInstant(fromInstant, timeZone),
 		to: cubeDateOfInstant(toInstant, timeZone),
 	};
 	const records: CubeResponseRecord[] = [];
-	const startAt = (options.startAt ?? 0) % Math.max(1, campaignIds.length);
-	for (let step = 0; step < campaignIds.length; step++) {
-		const index = (startAt + step) % campaignIds.length;
-		if (step > 0 && options.deadline !== undefined && Date.now() > options.deadline) {
-			return { records, stoppedAt: index };
+	for (const campaignId of campaignIds) {
+		for (const response of await listResponses(this, campaignId, range)) {
+			records.push(withCampaign(response, campaignId));
 		}
-		const campaignId = campaignIds[index];
-		const responses = await listResponses(this, campaignId, range);
-		// Older Cube versions may leave the campaign out of each record; the key needs it.
-		records.push(...responses.map((response) => ({ campaign_id: campaignId, ...response })));
 	}
-	return { records };
+	return records;
+}
+
+/** Older Cube versions may leave the campaign out of each record; the key needs it. */
+function withCampaign(response: CubeResponseRecord, campaignId: number): CubeResponseRecord {
+	return { campaign_id: campaignId, ...response };
+}
+
+/** One campaign's responses of Cube dates `from` to `to`, from `startPage` to the end. */
+export async function readDays(
+	this: IPollFunctions,
+	campaignId: number,
+	from: string,
+	to: string,
+	startPage: number,
+): Promise<ListRead<CubeResponseRecord>> {
+	const list = await readResponseList(this, campaignId, { from, to }, startPage);
+	const records = list.records.map((response) => withCampaign(response, campaignId));
+	return { startPage, records, count: list.count, pageSize: list.pageSize };
 }

@@ -1,50 +1,53 @@
 import type { CubeResponseRecord } from '../HeadshedCube/api/types';
+import type { ListMark, RecordIdentity, RecordLog } from './listCursor';
 
 /**
- * What the trigger remembers between polls (in the workflow's static data): the newest
- * submission time it has read, and the responses it has emitted near and after it.
+ * What the trigger remembers between polls (in the workflow's static data): per campaign and
+ * Cube date, where the list ended; per campaign, the newest responses known.
  */
 export interface ResponseCursor {
-	version: 1;
-	/** ISO time; responses submitted more than LATE_ARRIVAL_MS before it are never emitted. */
-	floor: string;
-	/** Key of each emitted response submitted since `floor` - LATE_ARRIVAL_MS, with its time. */
-	seen: Record<string, string>;
-	/** Where the next poll starts in the campaign list, when the last one ran out of time. */
+	version: 2;
+	/** Keyed `campaignId/YYYYMMDD`. */
+	lists: Record<string, ListMark>;
+	/** Keyed by campaign id. */
+	logs: Record<string, RecordLog>;
+	/** The campaign the next poll starts with, when the last one ran out of time. */
 	resumeAt?: number;
+	/** Lists read from their start because what was known was not where it was left. */
+	fallbacks: number;
+	/**
+	 * n8n's clock at the last poll: a campaign read for the first time emits only what is newer
+	 * (less the late-arrival margin), as the version-1 cursor did for every campaign.
+	 */
+	polledAt: number;
+}
+
+/** The cursor of versions up to 0.1: a floor time and the keys emitted near it. */
+export interface ResponseCursorV1 {
+	version: 1;
+	floor: string;
+	seen: Record<string, string>;
 }
 
 export const CURSOR_LIMITS = {
-	/** How late a response may become visible, after its submission time, and still be emitted. */
+	/** How late a response may become visible after its submission time (documented promise). */
 	lateArrivalMs: 15 * 60_000,
 	/**
 	 * Cube filters by date in its own, undocumented time zone. Widening the requested dates by
 	 * this much on each side covers a server whose zone is up to 14 hours from the workflow's.
 	 */
 	zoneMarginMs: 14 * 3_600_000,
-	/** The floor follows the clock at this distance when nothing arrives, so the range stays short. */
-	idleFloorMs: 24 * 3_600_000,
-	/** Keys kept at most; the oldest go first. */
-	maxSeen: 20_000,
+	/** How far n8n's clock and Cube's may disagree, either way, without a response lost. */
+	clockSkewMs: 24 * 3_600_000,
 };
 
-/** Milliseconds, plus the microseconds Cube prints, so that same-second responses still order. */
-export function submittedAt(record: CubeResponseRecord): number {
+/** Microseconds since the epoch, from the microseconds Cube prints; NaN when unreadable. */
+export function submittedMicros(record: CubeResponseRecord): number {
 	const text = String(record.submitted_when ?? '');
 	const ms = Date.parse(text);
 	if (Number.isNaN(ms)) return Number.NaN;
 	const micros = /\.\d{3}(\d{1,3})/.exec(text)?.[1] ?? '';
-	return ms + Number(micros.padEnd(3, '0')) / 1000;
-}
-
-/** FNV-1a: a short, stable digest; n8n's sandbox for community nodes allows no crypto import. */
-function digest(text: string): string {
-	let hash = 0x811c9dc5;
-	for (let index = 0; index < text.length; index++) {
-		hash ^= text.charCodeAt(index);
-		hash = Math.imul(hash, 0x01000193) >>> 0;
-	}
-	return hash.toString(36);
+	return ms * 1000 + Number(micros.padEnd(3, '0'));
 }
 
 /**
@@ -62,59 +65,51 @@ export function responseKey(record: CubeResponseRecord): string {
 	]
 		.map((value) => String(value ?? ''))
 		.join('\u0000');
-	return `${record.campaign_id ?? ''}|${record.submitted_when ?? ''}|${digest(content)}`;
+	return `${record.campaign_id ?? ''}|${record.submitted_when ?? ''}|${legacyDigest(content)}`;
 }
 
-export function startingCursor(now: number, records: CubeResponseRecord[]): ResponseCursor {
-	const newest = Math.max(now, ...records.map(submittedAt).filter(Number.isFinite));
-	return remember({ version: 1, floor: new Date(newest).toISOString(), seen: {} }, records, newest);
-}
-
-/** The responses a poll has not emitted before, oldest first. */
-export function unseenResponses(
-	cursor: ResponseCursor,
-	records: CubeResponseRecord[],
-): CubeResponseRecord[] {
-	const threshold = Date.parse(cursor.floor) - CURSOR_LIMITS.lateArrivalMs;
-	const fresh = new Map<string, CubeResponseRecord>();
-	for (const record of records) {
-		const key = responseKey(record);
-		if (submittedAt(record) > threshold && !(key in cursor.seen)) fresh.set(key, record);
+/** The 32-bit FNV-1a of version 1's keys, kept so that its cursor still reads. */
+function legacyDigest(text: string): string {
+	let hash = 0x811c9dc5;
+	for (let index = 0; index < text.length; index++) {
+		hash ^= text.charCodeAt(index);
+		hash = Math.imul(hash, 0x01000193) >>> 0;
 	}
-	return [...fresh.values()].sort((a, b) => submittedAt(a) - submittedAt(b));
+	return hash.toString(36);
 }
 
-/** The cursor after a poll emitted `emitted`; `complete` when every campaign was read. */
-export function advanceCursor(
-	cursor: ResponseCursor,
-	read: CubeResponseRecord[],
-	emitted: CubeResponseRecord[],
-	complete: boolean,
-	now: number,
-	resumeAt?: number,
-): ResponseCursor {
-	const floor = Date.parse(cursor.floor);
-	// A poll that missed campaigns must not move the floor past what they may still hold.
-	const newFloor = complete
-		? Math.max(floor, now - CURSOR_LIMITS.idleFloorMs, ...read.map(submittedAt).filter(Number.isFinite))
-		: floor;
-	const next: ResponseCursor = { version: 1, floor: new Date(newFloor).toISOString(), seen: { ...cursor.seen } };
-	if (resumeAt !== undefined) next.resumeAt = resumeAt;
-	return remember(next, emitted, newFloor);
+export const responseIdentity: RecordIdentity<CubeResponseRecord> = {
+	keyOf: responseKey,
+	timeOf: submittedMicros,
+};
+
+export function listId(campaignId: number, day: string): string {
+	return `${campaignId}/${day}`;
 }
 
-function remember(cursor: ResponseCursor, records: CubeResponseRecord[], floor: number): ResponseCursor {
-	for (const record of records) cursor.seen[responseKey(record)] = String(record.submitted_when);
-	const keep = Object.entries(cursor.seen)
-		.filter(([, when]) => Date.parse(when) > floor - CURSOR_LIMITS.lateArrivalMs)
-		.sort(([, a], [, b]) => Date.parse(b) - Date.parse(a))
-		.slice(0, CURSOR_LIMITS.maxSeen);
-	cursor.seen = Object.fromEntries(keep);
-	return cursor;
+export function campaignOfList(id: string): string {
+	return id.slice(0, id.indexOf('/'));
+}
+
+/** Known to a version-1 cursor: before its floor's late-arrival margin, or among its keys. */
+export function knownToV1(cursor: ResponseCursorV1, record: CubeResponseRecord): boolean {
+	const threshold = (Date.parse(cursor.floor) - CURSOR_LIMITS.lateArrivalMs) * 1000;
+	return !(submittedMicros(record) > threshold) || responseKey(record) in cursor.seen;
 }
 
 export function isResponseCursor(value: unknown): value is ResponseCursor {
 	const cursor = value as Partial<ResponseCursor> | undefined;
+	return (
+		cursor?.version === 2 &&
+		typeof cursor.lists === 'object' &&
+		cursor.lists !== null &&
+		typeof cursor.logs === 'object' &&
+		cursor.logs !== null
+	);
+}
+
+export function isResponseCursorV1(value: unknown): value is ResponseCursorV1 {
+	const cursor = value as Partial<ResponseCursorV1> | undefined;
 	return (
 		cursor?.version === 1 &&
 		typeof cursor.floor === 'string' &&

@@ -13,7 +13,7 @@ const { n8nEnv, linePaths, PROJECT_DIR } = require('../../scripts/lib/n8n-env');
 const { cubeClient } = require('./cube-api');
 const { browserChecks, chromiumAvailable } = require('./browser');
 const { cases, credentialsFor, NODE_TYPE, BAD_TOKEN, BAD_CREDENTIAL_ID } = require('./cases');
-const { TRIGGER_WORKFLOW_ID, triggerWorkflow, checkTriggerDelivers } = require('./trigger');
+const { TRIGGER_WORKFLOW_ID, triggerWorkflow, checkTriggerDelivers, checkRestartDelivers } = require('./trigger');
 
 const RUN_TIMEOUT_MS = 120_000;
 const UPSERT_EXAMPLE_ID = 'cubeExCrmUpsert1';
@@ -142,7 +142,7 @@ async function runRestChecks(tally, env, sandboxUrl, api, logFile) {
 	});
 	if (!n8n) return;
 	try {
-		const rest = new h.N8nRest(n8n.baseUrl);
+		let rest = new h.N8nRest(n8n.baseUrl);
 		await tally.check('REST owner setup and login', async () => {
 			await rest.setupOwner();
 			await rest.login();
@@ -175,6 +175,16 @@ async function runRestChecks(tally, env, sandboxUrl, api, logFile) {
 		});
 		await tally.check('the active trigger polls twice and delivers a new response exactly once', async () => {
 			return await checkTriggerDelivers(rest, sandboxUrl);
+		});
+		await tally.check('responses added while n8n is stopped each arrive exactly once after it starts again', async () => {
+			return await checkRestartDelivers(sandboxUrl, async (whileDown) => {
+				await n8n.stop();
+				await whileDown();
+				n8n = await h.startN8n(env, { logFile: logFile.replace(/\.log$/, '-restarted.log') });
+				rest = new h.N8nRest(n8n.baseUrl);
+				await rest.login();
+				return rest;
+			});
 		});
 		await tally.check('webhook of example b upserts a CRM record and a list', async () => {
 			return await upsertThroughWebhook(n8n.baseUrl, api);

@@ -5,7 +5,8 @@ const { CREDENTIAL_NAME } = require('../../scripts/lib/harness');
 
 const NODE_TYPE = 'n8n-nodes-headshed-cube.headshedCube';
 
-const TRIGGER_WORKFLOW_ID = 'e2eTriggerNewResp';
+// At most 16 characters: n8n saves no static data (the trigger's cursor) for a longer id.
+const TRIGGER_WORKFLOW_ID = 'e2eTriggerNewRsp';
 const CAMPAIGN = 101;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -45,22 +46,37 @@ async function sandboxCall(sandboxUrl, method, route, body) {
 	return await res.json();
 }
 
+/** A poll sends its requests within seconds; polls are a minute apart. */
+const SAME_POLL_MS = 15_000;
+
 async function pollsSoFar(sandboxUrl) {
 	const requests = await sandboxCall(sandboxUrl, 'GET', '/__sandbox/requests');
 	const list = Array.isArray(requests) ? requests : requests.requests;
-	return list.filter((r) => r.path.startsWith(`/api/v1/campaigns/${CAMPAIGN}/responses/`) && !/page=/.test(r.pathWithQuery)).length;
+	const times = list
+		.filter((r) => r.path.startsWith(`/api/v1/campaigns/${CAMPAIGN}/responses/`))
+		.map((r) => Date.parse(r.at))
+		.sort((a, b) => a - b);
+	return times.filter((at, n) => n === 0 || at - times[n - 1] > SAME_POLL_MS).length;
 }
 
-async function executionsWith(rest, marker) {
+/** The trigger's executions: for each marker, the ids of those whose data holds it. */
+async function executionsWithEach(rest, markers) {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId: TRIGGER_WORKFLOW_ID }));
 	const { json } = await rest.request('GET', `/rest/executions?filter=${filter}`);
 	const list = json?.data?.results ?? json?.data ?? [];
-	const found = [];
+	const found = markers.map(() => []);
 	for (const execution of list) {
 		const { text } = await rest.request('GET', `/rest/executions/${execution.id}`);
-		if (text.includes(marker)) found.push(execution.id);
+		markers.forEach((marker, n) => {
+			if (text.includes(marker)) found[n].push(execution.id);
+		});
 	}
 	return { all: list.length, found };
+}
+
+async function executionsWith(rest, marker) {
+	const { all, found } = await executionsWithEach(rest, [marker]);
+	return { all, found: found[0] };
 }
 
 async function waitForPolls(sandboxUrl, count, ms) {
@@ -98,4 +114,39 @@ async function checkTriggerDelivers(rest, sandboxUrl) {
 	return `activation + ${await pollsSoFar(sandboxUrl)} scheduled polls, delivered once (${result.all} executions in all)`;
 }
 
-module.exports = { TRIGGER_WORKFLOW_ID, triggerWorkflow, checkTriggerDelivers };
+/**
+ * `restart(whileDown)` stops n8n, awaits `whileDown`, starts n8n again and returns a logged-in
+ * REST client. Responses added while n8n is down must each start exactly one execution after.
+ */
+async function checkRestartDelivers(sandboxUrl, restart) {
+	const markers = [];
+	const rest = await restart(async () => {
+		const state = await sandboxCall(sandboxUrl, 'GET', '/__sandbox/state');
+		const now = Date.parse(state.clock?.now ?? state.now);
+		for (let n = 1; n <= 3; n++) {
+			const marker = `e2e restart ${Date.now()} #${n}`;
+			markers.push(marker);
+			const submitted = new Date(now + n * 1000).toISOString();
+			await sandboxCall(sandboxUrl, 'POST', '/__sandbox/responses', { campaign_id: CAMPAIGN, type: 'Completed - Yes', comment: marker, submitted_when: submitted });
+		}
+		await sandboxCall(sandboxUrl, 'POST', '/__sandbox/clock', { advanceMs: 60_000 });
+	});
+	await sandboxCall(sandboxUrl, 'DELETE', '/__sandbox/requests');
+	let result;
+	const until = Date.now() + 150_000;
+	do {
+		await sleep(3000);
+		result = await executionsWithEach(rest, markers);
+	} while (result.found.some((ids) => ids.length === 0) && Date.now() < until);
+	const missing = markers.filter((_, n) => result.found[n].length === 0);
+	if (missing.length) throw new Error(`not delivered after the restart: ${missing.join(', ')}`);
+	// Two more polls must not deliver any of them again.
+	const before = await pollsSoFar(sandboxUrl);
+	await waitForPolls(sandboxUrl, before + 2, 150_000);
+	result = await executionsWithEach(rest, markers);
+	const counts = result.found.map((ids) => ids.length);
+	if (counts.some((count) => count !== 1)) throw new Error(`delivered in ${counts.join(', ')} executions`);
+	return `${markers.length} responses added while n8n was stopped, each delivered once after the restart`;
+}
+
+module.exports = { TRIGGER_WORKFLOW_ID, triggerWorkflow, checkTriggerDelivers, checkRestartDelivers };

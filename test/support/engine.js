@@ -22,7 +22,8 @@ if (typeof afterAll === 'function') {
 	afterAll(() => Container.get(SSHClientsManager).onShutdown());
 }
 
-const PACKAGE_DIR = path.resolve(__dirname, '..', '..');
+// CUBE_PACKAGE_DIR: another build of the package (bench/trigger.js --package), else this tree.
+const PACKAGE_DIR = process.env.CUBE_PACKAGE_DIR ?? path.resolve(__dirname, '..', '..');
 const PACKAGE_NAME = require(path.join(PACKAGE_DIR, 'package.json')).name;
 
 let loaderPromise;

@@ -1,5 +1,5 @@
-import { cubePaginate } from '../transport';
-import type { CubeContext, PaginateOptions } from '../transport';
+import { cubePaginate, cubeReadList } from '../transport';
+import type { CubeContext, PagedList, PaginateOptions } from '../transport';
 import type { CubeResponseRecord } from './types';
 
 export interface ResponseDateRange {
@@ -23,4 +23,14 @@ export async function listResponses(
 	options: PaginateOptions = {},
 ): Promise<CubeResponseRecord[]> {
 	return await cubePaginate<CubeResponseRecord>(context, responsesPath(campaignId, range), options);
+}
+
+/** The responses of a date range from `startPage` on, with the count and page size Cube gave. */
+export async function readResponseList(
+	context: CubeContext,
+	campaignId: number,
+	range: ResponseDateRange,
+	startPage: number,
+): Promise<PagedList<CubeResponseRecord>> {
+	return await cubeReadList<CubeResponseRecord>(context, responsesPath(campaignId, range), { startPage });
 }

@@ -1,6 +1,6 @@
 export { CREDENTIAL_TYPE, cubeConnection, cubeRequest, cubeRequestUnlessMissing, sendCubeRequest } from './request';
 export { asNodeError } from './nodeError';
 export { cubeProblemsOfError } from './errors';
-export { cubePaginate, DEFAULT_PAGE_CONCURRENCY } from './pagination';
-export type { PaginateOptions } from './pagination';
+export { cubePaginate, cubeReadList, DEFAULT_PAGE_CONCURRENCY } from './pagination';
+export type { PagedList, PaginateOptions } from './pagination';
 export type { CubeContext, CubeRequest } from './types';

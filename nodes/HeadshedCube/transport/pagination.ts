@@ -16,6 +16,17 @@ export interface PaginateOptions {
 	/** How many pages may be in flight at once after the first. */
 	concurrency?: number;
 	itemIndex?: number;
+	/** The page to start at (1 when not given); the pages after it follow in order. */
+	startPage?: number;
+}
+
+/** A list read from some page to its end, with what that page told. */
+export interface PagedList<T> {
+	records: T[];
+	/** The list's length as Cube counted it. */
+	count: number;
+	/** Records per page, known once a page with a `next` link was read. */
+	pageSize?: number;
 }
 
 /** One paginated list being read: where from, with which credential, and its first request. */
@@ -32,7 +43,7 @@ interface Shrinkage {
 	to?: number;
 }
 
-type ReadOutcome<T> = { records: T[] } | { shrank: Shrinkage };
+type ReadOutcome<T> = { list: PagedList<T> } | { shrank: Shrinkage };
 
 const isRecord = (value: unknown) => !!value && typeof value === 'object' && !Array.isArray(value);
 
@@ -155,9 +166,10 @@ async function readOnce<T>(
 	source: ListSource,
 	limit: number | undefined,
 	concurrency: number,
+	startPage: number,
 ): Promise<ReadOutcome<T>> {
 	const enough = (records: T[]) => limit !== undefined && records.length >= limit;
-	const firstPage = await fetchPage<T>(source, source.first);
+	const firstPage = await fetchPage<T>(source, startPage > 1 ? pageRequest(source, startPage) : source.first);
 	const announced = firstPage.count;
 	const wanted = Math.min(limit ?? Infinity, announced ?? Infinity);
 	if (wanted > TRANSPORT_LIMITS.maxListRecords && announced !== undefined) {
@@ -172,7 +184,7 @@ async function readOnce<T>(
 	const records: T[] = [];
 	append(records, firstPage.results);
 	let next = firstPage.next ?? null;
-	let lastPageNumber = 1;
+	let lastPageNumber = startPage;
 	let highestCount = announced ?? TRANSPORT_LIMITS.maxListRecords;
 	/** Where the list became shorter than announced; undefined while it has not. */
 	const shrinkageIn = (page: CubePage<T>): Shrinkage | undefined => {
@@ -182,7 +194,7 @@ async function readOnce<T>(
 	};
 
 	const pageSize = firstPage.results.length;
-	if (next && pageNumberOf(next) === 2 && pageSize > 0 && announced !== undefined) {
+	if (next && startPage === 1 && pageNumberOf(next) === 2 && pageSize > 0 && announced !== undefined) {
 		const pagesWanted = Math.ceil(Math.min(announced, limit ?? Infinity) / pageSize);
 		if (!enough(records) && pagesWanted >= 2) {
 			const pages = await fetchNumberedPages<T>(source, 2, pagesWanted, concurrency);
@@ -230,7 +242,13 @@ async function readOnce<T>(
 		if (number !== undefined) lastPageNumber = number;
 		next = page.next ?? null;
 	}
-	return { records: limit === undefined ? records : records.slice(0, limit) };
+	return {
+		list: {
+			records: limit === undefined ? records : records.slice(0, limit),
+			count: announced ?? records.length,
+			pageSize: firstPage.next ? pageSize : undefined,
+		},
+	};
 }
 
 /**
@@ -242,7 +260,16 @@ export async function cubePaginate<T>(
 	path: string,
 	options: PaginateOptions = {},
 ): Promise<T[]> {
-	const { limit, itemIndex } = options;
+	return (await cubeReadList<T>(context, path, options)).records;
+}
+
+/** As `cubePaginate`, from `options.startPage` on, with the count and page size Cube gave. */
+export async function cubeReadList<T>(
+	context: CubeContext,
+	path: string,
+	options: PaginateOptions = {},
+): Promise<PagedList<T>> {
+	const { limit, itemIndex, startPage = 1 } = options;
 	const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_PAGE_CONCURRENCY));
 	const source: ListSource = {
 		context,
@@ -251,8 +278,8 @@ export async function cubePaginate<T>(
 		first: { method: 'GET', path, qs: options.qs, itemIndex, expect: pageProblem },
 	};
 	for (let reads = 1; ; reads++) {
-		const outcome = await readOnce<T>(source, limit, concurrency);
-		if ('records' in outcome) return outcome.records;
+		const outcome = await readOnce<T>(source, limit, concurrency, startPage);
+		if ('list' in outcome) return outcome.list;
 		if (reads > TRANSPORT_LIMITS.listRereads) {
 			const { from, to } = outcome.shrank;
 			const counts = to === undefined ? `${from} at first, then fewer` : `${from} at first, then ${to}`;
