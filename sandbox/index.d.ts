@@ -138,6 +138,9 @@ export interface Sandbox {
 	addFault(fault: FaultSpec): object;
 	clearFaults(): void;
 	clearRequests(): void;
+	/** API requests being served now, and the most served at once since the last reset. */
+	concurrency(): { inFlight: number; maxInFlight: number };
+	resetConcurrency(): void;
 	reset(): void;
 	state(): object;
 }

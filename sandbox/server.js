@@ -80,7 +80,7 @@ const sendJson = (req, res, { status, body, headers }) =>
 	send(req, res, { status, headers, text: body === undefined ? '' : JSON.stringify(body) });
 
 /**
- * The sandbox's HTTP server. ctx: { knobs() , clock, store, faults, log, control(request) }.
+ * The sandbox's HTTP server. ctx: { knobs() , clock, store, faults, log, inFlight, control(request) }.
  * Returns { listen(port, host), close() }.
  */
 function createSandboxServer(ctx) {
@@ -101,6 +101,7 @@ function createSandboxServer(ctx) {
 
 	async function handleApi(req, res, target, text) {
 		const knobs = ctx.knobs();
+		res.once('close', ctx.inFlight.enter());
 		const auth = authenticate(req.headers.authorization);
 		const entry = ctx.log.start({
 			method: req.method,
