@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { wholeNumberWithin } from '../helpers/bounds';
 import { DEFAULT_PAGE_CONCURRENCY } from '../transport';
 
 export const MAX_PAGE_CONCURRENCY = 10;
@@ -35,9 +36,9 @@ export interface Paging {
 
 /** "Return All", "Limit" and "Pages at Once" of one item. */
 export function readPaging(this: IExecuteFunctions, itemIndex: number): Paging {
-	const concurrency = this.getNodeParameter('options.concurrency', itemIndex, DEFAULT_PAGE_CONCURRENCY) as number;
+	const concurrency = this.getNodeParameter('options.concurrency', itemIndex, DEFAULT_PAGE_CONCURRENCY);
 	const paging: Paging = {
-		concurrency: Math.min(MAX_PAGE_CONCURRENCY, Math.max(1, Math.floor(concurrency))),
+		concurrency: wholeNumberWithin(concurrency, 1, MAX_PAGE_CONCURRENCY, DEFAULT_PAGE_CONCURRENCY),
 	};
 	if (!(this.getNodeParameter('returnAll', itemIndex, false) as boolean)) {
 		paging.limit = Math.max(1, Math.floor(this.getNodeParameter('limit', itemIndex, 50) as number));

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { asNodeError, cubePaginate, cubeRequest } from '../transport';
-import type { CubeContext, PaginateOptions } from '../transport';
+import type { CubeContext, CubeSession, PaginateOptions } from '../transport';
 import type { CubeCustomer } from './types';
 
 export interface CustomerKey {
@@ -30,12 +30,13 @@ export async function getCustomer(
 	context: CubeContext,
 	key: CustomerKey,
 	itemIndex?: number,
+	session?: CubeSession,
 ): Promise<CubeCustomer> {
-	return await cubeRequest<CubeCustomer>(context, {
-		method: 'GET',
-		path: customerPath(key),
-		itemIndex,
-	});
+	return await cubeRequest<CubeCustomer>(
+		context,
+		{ method: 'GET', path: customerPath(key), itemIndex },
+		session,
+	);
 }
 
 /** Undefined where Cube has no such customer; other failures are thrown. */
@@ -43,13 +44,19 @@ export async function findCustomer(
 	context: CubeContext,
 	key: CustomerKey,
 	itemIndex?: number,
+	session?: CubeSession,
 ): Promise<CubeCustomer | undefined> {
 	try {
-		return await getCustomer(context, key, itemIndex);
+		return await getCustomer(context, key, itemIndex, session);
 	} catch (error) {
-		if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
+		if (isNotFoundError(error)) return undefined;
 		throw asNodeError(context.getNode(), error, itemIndex);
 	}
+}
+
+/** Cube's answer to a read or an update of a customer (or assignment) it does not have. */
+export function isNotFoundError(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === '404';
 }
 
 /** Cube requires both ids in the body as well as in the path. */
@@ -62,13 +69,13 @@ export async function updateCustomer(
 	key: CustomerKey,
 	changes: IDataObject,
 	itemIndex?: number,
+	session?: CubeSession,
 ): Promise<CubeCustomer> {
-	return await cubeRequest<CubeCustomer>(context, {
-		method: 'PUT',
-		path: customerPath(key),
-		body: bodyFor(key, changes),
-		itemIndex,
-	});
+	return await cubeRequest<CubeCustomer>(
+		context,
+		{ method: 'PUT', path: customerPath(key), body: bodyFor(key, changes), itemIndex },
+		session,
+	);
 }
 
 export async function createCustomer(
@@ -76,13 +83,13 @@ export async function createCustomer(
 	key: CustomerKey,
 	fields: IDataObject,
 	itemIndex?: number,
+	session?: CubeSession,
 ): Promise<CubeCustomer> {
-	return await cubeRequest<CubeCustomer>(context, {
-		method: 'POST',
-		path: customerPath(key),
-		body: bodyFor(key, fields),
-		itemIndex,
-	});
+	return await cubeRequest<CubeCustomer>(
+		context,
+		{ method: 'POST', path: customerPath(key), body: bodyFor(key, fields), itemIndex },
+		session,
+	);
 }
 
 /** Cube says so in a 400 (DRF's unique validator) or, on other versions, a 409. */

@@ -1,11 +1,20 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { updateCustomer } from '../../api/customers';
-import { customerWriteDescription, readCustomerWrite } from './customerFields';
+import type { ExecutionCache } from '../executionCache';
+import { customerWriteDescription, writeInOrder } from './customerFields';
+import { readRequestsAtOnce } from './writeOptions';
 
 export const description = customerWriteDescription('update');
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { key, changes } = readCustomerWrite.call(this, itemIndex);
-	return await updateCustomer(this, key, changes, itemIndex);
+export const itemsInFlight = readRequestsAtOnce;
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	cache: ExecutionCache,
+): Promise<IDataObject> {
+	return await writeInOrder.call(this, itemIndex, cache, async (key, changes) =>
+		await updateCustomer(this, key, changes, itemIndex, cache.session),
+	);
 }
