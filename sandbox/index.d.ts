@@ -11,6 +11,7 @@ export type DateLike = Date | string | number;
 export interface SandboxKnobs {
 	pageSize: number;
 	latencyMs: number;
+	latencyJitterMs: number;
 	nextLinkStyle: NextLinkStyle;
 	paths: PathMode;
 	timeZone: string;

@@ -8,6 +8,7 @@ const PATH_MODES = ['both', 'v1', 'legacy'];
 const DEFAULT_KNOBS = Object.freeze({
 	pageSize: 25,
 	latencyMs: 0,
+	latencyJitterMs: 0,
 	nextLinkStyle: 'http',
 	paths: 'both',
 	timeZone: 'Europe/Oslo',
@@ -47,6 +48,7 @@ function toOrigin(value) {
 const validators = {
 	pageSize: (value) => toInteger(value, 'pageSize', 1),
 	latencyMs: (value) => toInteger(value, 'latencyMs', 0),
+	latencyJitterMs: (value) => toInteger(value, 'latencyJitterMs', 0),
 	nextLinkStyle: (value) => oneOf(value, 'nextLinkStyle', NEXT_LINK_STYLES),
 	paths: (value) => oneOf(value, 'paths', PATH_MODES),
 	timeZone: (value) => assertTimeZone(value),

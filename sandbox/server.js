@@ -119,7 +119,9 @@ function createSandboxServer(ctx) {
 			else sendJson(req, res, reply);
 		};
 
-		if (knobs.latencyMs > 0 && !(await delay(knobs.latencyMs))) return;
+		// Jitter makes answers overtake each other, as on a real network.
+		const latencyMs = knobs.latencyMs + Math.floor(Math.random() * (knobs.latencyJitterMs + 1));
+		if (latencyMs > 0 && !(await delay(latencyMs))) return;
 		if (req.socket.destroyed) return;
 
 		if (auth.detail) {
