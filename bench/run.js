@@ -98,6 +98,8 @@ function sandboxControl(sandboxUrl) {
 		state: () => request(`${sandboxUrl}/__sandbox/state`),
 		clearRequests: () => request(`${sandboxUrl}/__sandbox/requests`, { method: 'DELETE' }),
 		requests: () => request(`${sandboxUrl}/__sandbox/requests`),
+		reset: () => request(`${sandboxUrl}/__sandbox/reset`, { method: 'POST' }),
+		concurrency: () => request(`${sandboxUrl}/__sandbox/concurrency`),
 	};
 }
 
@@ -639,13 +641,20 @@ async function shutdown(code) {
 	process.exit(code);
 }
 
-process.once('SIGINT', () => shutdown(130));
-process.once('SIGTERM', () => shutdown(143));
+/** Runs `main` as a command: children stopped on a signal or a failure, the exit code set. */
+function runMain(main) {
+	process.once('SIGINT', () => shutdown(130));
+	process.once('SIGTERM', () => shutdown(143));
+	main().then(
+		() => process.exit(0),
+		async (error) => {
+			console.error(`[bench] ${error.stack || error.message}`);
+			await shutdown(1);
+		},
+	);
+}
 
-main().then(
-	() => process.exit(0),
-	async (error) => {
-		console.error(`[bench] ${error.stack || error.message}`);
-		await shutdown(1);
-	},
-);
+// bench/writes.js reuses the parts that drive n8n and the sandbox.
+module.exports = { WORK_DIR, median, seconds, megabytes, times, loadavg, log, sandboxControl, runChild, parseRun, machine, runMain, GNU_TIME };
+
+if (require.main === module) runMain(main);
