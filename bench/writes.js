@@ -6,6 +6,8 @@
 //
 //   npm run bench:writes [-- --line 1|2] [--runs 3] [--items 1000] [--latency 20] [--no-build]
 //                        [--tarball other.tgz] [--out bench/results-writes.md]
+//                        [--only TEXT]  (the cases whose name holds TEXT)
+//                        [--cpu-prof DIR]  (a V8 CPU profile of each n8n execute, into DIR)
 //
 // Each workflow reads the first N customers of assignment 9 with the Cube node (not timed), then
 // writes them. Time is the writing node's own `executionTime` in the run data `n8n execute
@@ -25,25 +27,14 @@ const WORK_DIR = path.join(b.WORK_DIR, 'writes');
 const NEW_CUSTOMER_OFFSET = 1_000_000;
 
 function parseArgs(argv) {
-	const args = { line: '1', runs: 3, items: 1000, latency: 20, build: true, out: path.join(__dirname, 'results-writes.md') };
-	for (let i = 0; i < argv.length; i++) {
-		const flag = argv[i];
-		const value = () => {
-			const v = argv[++i];
-			if (v === undefined) throw new Error(`${flag} needs a value`);
-			return v;
-		};
-		if (flag === '--line') args.line = value();
-		else if (flag === '--runs') args.runs = Math.max(1, Number(value()));
-		else if (flag === '--items') args.items = Math.max(1, Number(value()));
-		else if (flag === '--latency') args.latency = Math.max(0, Number(value()));
-		else if (flag === '--out') args.out = path.resolve(value());
-		else if (flag === '--tarball') args.tarball = path.resolve(value());
-		else if (flag === '--no-build') args.build = false;
-		else throw new Error(`unknown argument ${flag} (see the head of bench/writes.js)`);
-	}
-	if (!['1', '2'].includes(String(args.line))) throw new Error('--line must be 1 or 2');
-	return args;
+	const defaults = { line: '1', runs: 3, items: 1000, latency: 20, build: true, out: path.join(__dirname, 'results-writes.md') };
+	const flags = {
+		...b.COMMON_FLAGS,
+		'--items': ['items', (v) => Math.max(1, Number(v))],
+		'--only': ['only', String],
+		'--cpu-prof': ['cpuProf', (v) => path.resolve(v)],
+	};
+	return b.parseFlags(argv, defaults, flags, fs.readFileSync(__filename, 'utf8').split('\n').slice(0, 16).join('\n'));
 }
 
 /** The cases: a workflow each, and how many requests at once its writer may have. */
@@ -77,7 +68,9 @@ async function prepare(args, tarball, sandboxUrl) {
 async function runOnce(c, env, args, control) {
 	const bin = linePaths(args.line).n8nBin;
 	const outputFile = path.join(WORK_DIR, 'execute');
-	const result = await b.runChild(b.GNU_TIME, ['-f', 'CUBE_BENCH_MAXRSS_KB=%M', bin, 'execute', '--id', c.workflowId, '--rawOutput'], { env, outputFile, timeoutMs: 600_000 });
+	// Node refuses --cpu-prof in NODE_OPTIONS: the line's node runs n8n's bin with it instead.
+	const n8nCommand = args.cpuProf ? ['node', '--cpu-prof', `--cpu-prof-dir=${args.cpuProf}`, bin] : [bin];
+	const result = await b.runChild(b.GNU_TIME, ['-f', 'CUBE_BENCH_MAXRSS_KB=%M', ...n8nCommand, 'execute', '--id', c.workflowId, '--rawOutput'], { env, outputFile, timeoutMs: 600_000 });
 	const run = b.parseRun(result.stdout);
 	if (result.code !== 0 || run.data.resultData.error) {
 		const error = run.data.resultData.error;
@@ -134,7 +127,7 @@ async function main() {
 
 	const sandbox = await h.startSandbox({ now: h.todayAtNoonUtc(), freezeClock: true, pageSize: 500, logFile: path.join(WORK_DIR, 'sandbox.log') });
 	const control = b.sandboxControl(sandbox.url);
-	const list = cases();
+	const list = cases().filter((c) => !args.only || c.name.includes(args.only));
 	const results = new Map(list.map((c) => [c, []]));
 	try {
 		const env = await prepare(args, tarball, sandbox.url);

@@ -1,20 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-
 import { createCustomer } from '../../api/customers';
-import type { ExecutionCache } from '../executionCache';
-import { customerWriteDescription, writeInOrder } from './customerFields';
-import { readRequestsAtOnce } from './writeOptions';
+import { singleWrite } from './singleWrite';
 
-export const description = customerWriteDescription('create');
-
-export const itemsInFlight = readRequestsAtOnce;
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	cache: ExecutionCache,
-): Promise<IDataObject> {
-	return await writeInOrder.call(this, itemIndex, cache, async (key, changes) =>
-		await createCustomer(this, key, changes, itemIndex, cache.session),
-	);
-}
+export const { description, itemsInFlight, execute } = singleWrite('create', createCustomer);
