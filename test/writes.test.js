@@ -28,14 +28,14 @@ const sent = (method, customerId) =>
 
 describe('several items at once', () => {
 	test('outputs stay in input order and paired, while answers overtake each other', async () => {
-		sandbox.configure({ latencyMs: 5, latencyJitterMs: 40 });
+		sandbox.configure({ latencyMs: 20, latencyJitterMs: 60 });
 		const ids = existing(40).map((c) => c.customer_id);
 		const { json, paired, error } = await write('update', ids);
 		expect(error).toBeUndefined();
 		expect(json.map((c) => c.customer_id)).toEqual(ids);
 		expect(json.map((c) => c.city)).toEqual(ids.map((_, i) => `City ${i}`));
 		expect(paired).toEqual(ids.map((_, item) => ({ item })));
-		expect(sandbox.concurrency().maxInFlight).toBe(8);
+		expect(sandbox.concurrency().maxInFlight).toBeGreaterThan(1);
 	});
 
 	test.each([
@@ -44,11 +44,12 @@ describe('several items at once', () => {
 		[{ concurrency: 1 }, 1],
 		[{ concurrency: 500 }, 20],
 	])('options %j: the sandbox sees at most %i requests at once, and that many', async (options, bound) => {
-		sandbox.configure({ latencyMs: 30 });
-		const ids = existing(50).map((c) => c.customer_id);
+		// A long latency, so that even a busy machine sends the next request before one comes back.
+		sandbox.configure({ latencyMs: 300 });
+		const ids = existing(3 * bound).map((c) => c.customer_id);
 		const { json, error } = await write('update', ids, { options });
 		expect(error).toBeUndefined();
-		expect(json).toHaveLength(50);
+		expect(json).toHaveLength(ids.length);
 		expect(sandbox.concurrency().maxInFlight).toBe(bound);
 	});
 
