@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { asNodeError, cubePaginate, cubeRequest } from '../transport';
+import { cubePaginate, cubeRequest } from '../transport';
 import type { CubeContext, CubeSession, PaginateOptions } from '../transport';
 import type { CubeCustomer } from './types';
 
@@ -37,21 +37,6 @@ export async function getCustomer(
 		{ method: 'GET', path: customerPath(key), itemIndex },
 		session,
 	);
-}
-
-/** Undefined where Cube has no such customer; other failures are thrown. */
-export async function findCustomer(
-	context: CubeContext,
-	key: CustomerKey,
-	itemIndex?: number,
-	session?: CubeSession,
-): Promise<CubeCustomer | undefined> {
-	try {
-		return await getCustomer(context, key, itemIndex, session);
-	} catch (error) {
-		if (isNotFoundError(error)) return undefined;
-		throw asNodeError(context.getNode(), error, itemIndex);
-	}
 }
 
 /** Cube's answer to a read or an update of a customer (or assignment) it does not have. */
