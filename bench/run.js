@@ -34,30 +34,48 @@ const GNU_TIME = '/usr/bin/time';
 // ---------------------------------------------------------------------------------------------
 // arguments
 
-function parseArgs(argv) {
-	const args = { line: '1', runs: 3, latency: 20, build: true, transport: true, n8n: true, out: path.join(__dirname, 'results.md') };
+/**
+ * `--flag value` and `--flag` arguments into a copy of `defaults`. `flags` maps each flag to
+ * [key, read]: `read` turns the value into the setting; a non-function is the setting of a
+ * flag that takes no value.
+ */
+function parseFlags(argv, defaults, flags, usage) {
+	const args = { ...defaults };
 	for (let i = 0; i < argv.length; i++) {
 		const flag = argv[i];
-		const value = () => {
-			const v = argv[++i];
-			if (v === undefined) throw new Error(`${flag} needs a value`);
-			return v;
-		};
-		if (flag === '--line') args.line = value();
-		else if (flag === '--runs') args.runs = Math.max(1, Number(value()));
-		else if (flag === '--latency') args.latency = Math.max(0, Number(value()));
-		else if (flag === '--out') args.out = path.resolve(value());
-		else if (flag === '--tarball') args.tarball = path.resolve(value());
-		else if (flag === '--no-build') args.build = false;
-		else if (flag === '--skip-transport') args.transport = false;
-		else if (flag === '--skip-n8n') args.n8n = false;
-		else if (flag === '--help' || flag === '-h') {
-			console.log(fs.readFileSync(__filename, 'utf8').split('\n').slice(0, 17).join('\n'));
+		if (flag === '--help' || flag === '-h') {
+			console.log(usage);
 			process.exit(0);
-		} else throw new Error(`unknown argument ${flag} (see npm run bench -- --help)`);
+		}
+		const spec = flags[flag];
+		if (!spec) throw new Error(`unknown argument ${flag} (see --help)`);
+		const [key, read] = spec;
+		if (typeof read !== 'function') {
+			args[key] = read;
+			continue;
+		}
+		const value = argv[++i];
+		if (value === undefined) throw new Error(`${flag} needs a value`);
+		args[key] = read(value);
 	}
 	if (!['1', '2'].includes(String(args.line))) throw new Error('--line must be 1 or 2');
 	return args;
+}
+
+/** The flags both benchmarks take. */
+const COMMON_FLAGS = {
+	'--line': ['line', String],
+	'--runs': ['runs', (v) => Math.max(1, Number(v))],
+	'--latency': ['latency', (v) => Math.max(0, Number(v))],
+	'--out': ['out', (v) => path.resolve(v)],
+	'--tarball': ['tarball', (v) => path.resolve(v)],
+	'--no-build': ['build', false],
+};
+
+function parseArgs(argv) {
+	const defaults = { line: '1', runs: 3, latency: 20, build: true, transport: true, n8n: true, out: path.join(__dirname, 'results.md') };
+	const flags = { ...COMMON_FLAGS, '--skip-transport': ['transport', false], '--skip-n8n': ['n8n', false] };
+	return parseFlags(argv, defaults, flags, fs.readFileSync(__filename, 'utf8').split('\n').slice(0, 17).join('\n'));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -98,6 +116,8 @@ function sandboxControl(sandboxUrl) {
 		state: () => request(`${sandboxUrl}/__sandbox/state`),
 		clearRequests: () => request(`${sandboxUrl}/__sandbox/requests`, { method: 'DELETE' }),
 		requests: () => request(`${sandboxUrl}/__sandbox/requests`),
+		reset: () => request(`${sandboxUrl}/__sandbox/reset`, { method: 'POST' }),
+		concurrency: () => request(`${sandboxUrl}/__sandbox/concurrency`),
 	};
 }
 
@@ -639,13 +659,20 @@ async function shutdown(code) {
 	process.exit(code);
 }
 
-process.once('SIGINT', () => shutdown(130));
-process.once('SIGTERM', () => shutdown(143));
+/** Runs `main` as a command: children stopped on a signal or a failure, the exit code set. */
+function runMain(main) {
+	process.once('SIGINT', () => shutdown(130));
+	process.once('SIGTERM', () => shutdown(143));
+	main().then(
+		() => process.exit(0),
+		async (error) => {
+			console.error(`[bench] ${error.stack || error.message}`);
+			await shutdown(1);
+		},
+	);
+}
 
-main().then(
-	() => process.exit(0),
-	async (error) => {
-		console.error(`[bench] ${error.stack || error.message}`);
-		await shutdown(1);
-	},
-);
+// bench/writes.js reuses the parts that drive n8n and the sandbox.
+module.exports = { WORK_DIR, parseFlags, COMMON_FLAGS, median, seconds, megabytes, times, loadavg, log, sandboxControl, runChild, parseRun, machine, runMain, GNU_TIME };
+
+if (require.main === module) runMain(main);

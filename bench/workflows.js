@@ -118,4 +118,54 @@ function httpCustomersWorkflow(sandboxUrl) {
 	]);
 }
 
-module.exports = { IDS, headerCredentialRecord, cubeCustomersWorkflow, cubeResponsesWorkflow, httpCustomersWorkflow };
+const WRITE_IDS = {
+	http: 'cubeBenchWHttp01',
+	update: 'cubeBenchWUpd001',
+	updateOne: 'cubeBenchWUpd01c',
+	upsert: 'cubeBenchWUps001',
+	upsertNew: 'cubeBenchWUpsNew',
+};
+
+/** Start, then the first `items` customers of assignment 9 read by the Cube node, then `writer`. */
+function writeChain(id, name, items, writer) {
+	const source = cubeNode(`${id}-read`, 'Customers to write', { resource: 'customer', operation: 'getAll', assignmentId: byId(9), limit: items });
+	return chain(id, name, [source, { ...writer, position: [520, 0] }]);
+}
+
+function cubeWriter(id, operation, { newOffset, concurrency } = {}) {
+	const customerId = newOffset ? `={{ $json.customer_id + ${newOffset} }}` : '={{ $json.customer_id }}';
+	const parameters = { resource: 'customer', operation, assignmentId: byId(9), customerId, fields: { name: '={{ $json.name }}', city: 'Oslo' } };
+	if (concurrency) parameters.options = { concurrency };
+	return cubeNode(id, 'Cube write', parameters);
+}
+
+/** The write workflows of bench/writes.js: the same items and fields for every writer. */
+function writeWorkflows({ sandboxUrl, items, newOffset }) {
+	const ids = WRITE_IDS;
+	const http = {
+		id: `${ids.http}-http`,
+		name: 'HTTP Request',
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		parameters: {
+			method: 'PUT',
+			url: `=${sandboxUrl}/api/v1/assignments/9/customers/{{ $json.customer_id }}`,
+			authentication: 'genericCredentialType',
+			genericAuthType: 'httpHeaderAuth',
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: '={{ JSON.stringify({ assignment_id: 9, customer_id: $json.customer_id, name: $json.name, city: "Oslo" }) }}',
+			options: {},
+		},
+		credentials: { httpHeaderAuth: HEADER_CREDENTIAL },
+	};
+	return [
+		writeChain(ids.http, 'bench writes: HTTP Request, one PUT per item', items, http),
+		writeChain(ids.update, 'bench writes: Cube Update', items, cubeWriter(ids.update, 'update')),
+		writeChain(ids.updateOne, 'bench writes: Cube Update, 1 at once', items, cubeWriter(ids.updateOne, 'update', { concurrency: 1 })),
+		writeChain(ids.upsert, 'bench writes: Cube Create or Update, existing', items, cubeWriter(ids.upsert, 'upsert')),
+		writeChain(ids.upsertNew, 'bench writes: Cube Create or Update, new', items, cubeWriter(ids.upsertNew, 'upsert', { newOffset })),
+	];
+}
+
+module.exports = { IDS, WRITE_IDS, headerCredentialRecord, cubeCustomersWorkflow, cubeResponsesWorkflow, httpCustomersWorkflow, writeWorkflows };

@@ -11,6 +11,8 @@ const ENDPOINTS = [
 	'POST /__sandbox/config',
 	'GET /__sandbox/requests',
 	'DELETE /__sandbox/requests',
+	'GET /__sandbox/concurrency',
+	'DELETE /__sandbox/concurrency',
 	'POST /__sandbox/reset',
 ];
 
@@ -66,6 +68,11 @@ function handleControl({ method, pathname, text }, sandbox) {
 			case 'DELETE /__sandbox/requests':
 				sandbox.clearRequests();
 				return { status: 200, body: { requests: [] } };
+			case 'GET /__sandbox/concurrency':
+				return { status: 200, body: sandbox.concurrency() };
+			case 'DELETE /__sandbox/concurrency':
+				sandbox.resetConcurrency();
+				return { status: 200, body: sandbox.concurrency() };
 			case 'POST /__sandbox/reset':
 				sandbox.reset();
 				return { status: 200, body: sandbox.state() };

@@ -11,6 +11,7 @@ export type DateLike = Date | string | number;
 export interface SandboxKnobs {
 	pageSize: number;
 	latencyMs: number;
+	latencyJitterMs: number;
 	nextLinkStyle: NextLinkStyle;
 	paths: PathMode;
 	/** 'shuffled': every clock reading lists responses in a new order. */
@@ -143,6 +144,9 @@ export interface Sandbox {
 	addFault(fault: FaultSpec): object;
 	clearFaults(): void;
 	clearRequests(): void;
+	/** API requests being served now, and the most served at once since the last reset. */
+	concurrency(): { inFlight: number; maxInFlight: number };
+	resetConcurrency(): void;
 	reset(): void;
 	state(): object;
 }

@@ -6,6 +6,7 @@ const { createClock } = require('./clock');
 const { createStore } = require('./store');
 const { createFaultQueue, describeFault } = require('./faults');
 const { createRequestLog } = require('./request-log');
+const { createInFlightGauge } = require('./in-flight');
 const { createSandboxServer } = require('./server');
 const { handleControl } = require('./control');
 
@@ -27,6 +28,7 @@ function createSandbox(options = {}) {
 	const store = createStore({ seed, anchorMs: clock.nowMs() });
 	const faults = createFaultQueue();
 	const log = createRequestLog({ limit: requestLogLimit });
+	const inFlight = createInFlightGauge();
 	let server = null;
 	let address = null;
 
@@ -56,6 +58,7 @@ function createSandbox(options = {}) {
 				store,
 				faults,
 				log,
+				inFlight,
 				control: (request) => handleControl(request, sandbox),
 			});
 			const listeningPort = await starting.listen(port || 0, host);
@@ -81,12 +84,16 @@ function createSandbox(options = {}) {
 		addFault: (spec) => faults.add(spec),
 		clearFaults: () => faults.clear(),
 		clearRequests: () => log.clear(),
+		/** `{ inFlight, maxInFlight }`: API requests being served now, and the most at once. */
+		concurrency: () => inFlight.snapshot(),
+		resetConcurrency: () => inFlight.resetMax(),
 
 		/** Seed data again (same seed, same clock start), no faults, empty log; knobs and clock stay. */
 		reset() {
 			store.reset();
 			faults.clear();
 			log.clear();
+			inFlight.resetMax();
 		},
 
 		state() {

@@ -10,6 +10,7 @@ const RESPONSE_ORDERS = ['submitted', 'shuffled'];
 const DEFAULT_KNOBS = Object.freeze({
 	pageSize: 25,
 	latencyMs: 0,
+	latencyJitterMs: 0,
 	nextLinkStyle: 'http',
 	paths: 'both',
 	responseOrder: 'submitted',
@@ -50,6 +51,7 @@ function toOrigin(value) {
 const validators = {
 	pageSize: (value) => toInteger(value, 'pageSize', 1),
 	latencyMs: (value) => toInteger(value, 'latencyMs', 0),
+	latencyJitterMs: (value) => toInteger(value, 'latencyJitterMs', 0),
 	nextLinkStyle: (value) => oneOf(value, 'nextLinkStyle', NEXT_LINK_STYLES),
 	paths: (value) => oneOf(value, 'paths', PATH_MODES),
 	responseOrder: (value) => oneOf(value, 'responseOrder', RESPONSE_ORDERS),

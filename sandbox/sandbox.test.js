@@ -427,4 +427,15 @@ describe('control endpoints', () => {
 		expect((await call('/api/v1/assignments/9/customers/5')).status).toBe(404);
 		expect((await control('/nope')).status).toBe(404);
 	});
+
+	test('concurrency: the API requests in flight now and the most at once, with jitter in the latency', async () => {
+		await control('/config', 'POST', { latencyMs: 30, latencyJitterMs: 20 });
+		await Promise.all([1, 2, 3, 4, 5].map(() => call('/api/v1/assignments')));
+		await call('/api/v1/assignments');
+		expect((await control('/concurrency')).body).toEqual({ inFlight: 0, maxInFlight: 5 });
+		expect((await control('/concurrency', 'DELETE')).body).toEqual({ inFlight: 0, maxInFlight: 0 });
+		await call('/api/v1/assignments');
+		expect(sandbox.concurrency()).toEqual({ inFlight: 0, maxInFlight: 1 });
+		expect((await control('/config', 'POST', { latencyJitterMs: -1 })).status).toBe(400);
+	});
 });

@@ -80,7 +80,7 @@ const sendJson = (req, res, { status, body, headers }) =>
 	send(req, res, { status, headers, text: body === undefined ? '' : JSON.stringify(body) });
 
 /**
- * The sandbox's HTTP server. ctx: { knobs() , clock, store, faults, log, control(request) }.
+ * The sandbox's HTTP server. ctx: { knobs() , clock, store, faults, log, inFlight, control(request) }.
  * Returns { listen(port, host), close() }.
  */
 function createSandboxServer(ctx) {
@@ -101,6 +101,7 @@ function createSandboxServer(ctx) {
 
 	async function handleApi(req, res, target, text) {
 		const knobs = ctx.knobs();
+		res.once('close', ctx.inFlight.enter());
 		const auth = authenticate(req.headers.authorization);
 		const entry = ctx.log.start({
 			method: req.method,
@@ -119,7 +120,9 @@ function createSandboxServer(ctx) {
 			else sendJson(req, res, reply);
 		};
 
-		if (knobs.latencyMs > 0 && !(await delay(knobs.latencyMs))) return;
+		// Jitter makes answers overtake each other, as on a real network.
+		const latencyMs = knobs.latencyMs + Math.floor(Math.random() * (knobs.latencyJitterMs + 1));
+		if (latencyMs > 0 && !(await delay(latencyMs))) return;
 		if (req.socket.destroyed) return;
 
 		if (auth.detail) {

@@ -20,9 +20,10 @@ const CONTRACT = {
 		// `options` (Pages at Once) is an addition to the contract's table.
 		getAll: ['assignmentId', 'returnAll', 'limit', 'options'],
 		get: ['assignmentId', 'customerId'],
-		create: ['assignmentId', 'customerId', 'fields', 'customFields'],
-		update: ['assignmentId', 'customerId', 'fields', 'customFields'],
-		upsert: ['assignmentId', 'customerId', 'fields', 'customFields'],
+		// `options` (Requests at Once) of the writes is an addition too.
+		create: ['assignmentId', 'customerId', 'fields', 'customFields', 'options'],
+		update: ['assignmentId', 'customerId', 'fields', 'customFields', 'options'],
+		upsert: ['assignmentId', 'customerId', 'fields', 'customFields', 'options'],
 	},
 	response: { getAll: ['campaignId', 'fromDate', 'toDate', 'returnAll', 'limit', 'options'] },
 };

@@ -118,7 +118,7 @@ describe('customer cards', () => {
 		expect(json[0]).toEqual(expect.objectContaining({ customer_id: 990001, assignment_id: 9, name: 'Kari Nordmann', city: 'Tromsø', Oppstartsdato: '2026-01-02' }));
 	});
 
-	test('upsert of an existing card updates it', async () => {
+	test('upsert of an existing card updates it, without reading it first', async () => {
 		const customer = someCustomer();
 		const { json } = await run({
 			resource: 'customer',
@@ -127,15 +127,12 @@ describe('customer cards', () => {
 			customerId: customer.customer_id,
 			fields: { city: 'Bodø' },
 		});
-		expect(served(sandbox)).toEqual([
-			`GET /api/v1/assignments/9/customers/${customer.customer_id}`,
-			`PUT /api/v1/assignments/9/customers/${customer.customer_id}`,
-		]);
+		expect(served(sandbox)).toEqual([`PUT /api/v1/assignments/9/customers/${customer.customer_id}`]);
 		expect(json[0].city).toBe('Bodø');
 		expect(json[0].name).toBe(customer.name);
 	});
 
-	test('upsert of an unknown card creates it', async () => {
+	test('upsert of an unknown card creates it once the update says 404', async () => {
 		const { json } = await run({
 			resource: 'customer',
 			operation: 'upsert',
@@ -144,15 +141,15 @@ describe('customer cards', () => {
 			fields: { name: 'Ola Nordmann' },
 		});
 		expect(served(sandbox)).toEqual([
-			'GET /api/v1/assignments/9/customers/990002',
+			'PUT /api/v1/assignments/9/customers/990002',
 			'POST /api/v1/assignments/9/customers/990002',
 		]);
 		expect(json[0]).toEqual(expect.objectContaining({ customer_id: 990002, name: 'Ola Nordmann' }));
 	});
 
 	test('upsert that loses a race to another writer (create says "already exists") updates', async () => {
-		// The card appears between the read and the create.
-		sandbox.addFault({ status: 404, times: 1, method: 'GET', body: { detail: 'Not found.' } });
+		// The card appears between the update that found none and the create.
+		sandbox.addFault({ status: 404, times: 1, method: 'PUT', body: { detail: 'Not found.' } });
 		const customer = someCustomer();
 		const { json } = await run({
 			resource: 'customer',
@@ -162,7 +159,7 @@ describe('customer cards', () => {
 			fields: { name: customer.name, city: 'Hamar' },
 		});
 		expect(served(sandbox)).toEqual([
-			`GET /api/v1/assignments/9/customers/${customer.customer_id}`,
+			`PUT /api/v1/assignments/9/customers/${customer.customer_id}`,
 			`POST /api/v1/assignments/9/customers/${customer.customer_id}`,
 			`PUT /api/v1/assignments/9/customers/${customer.customer_id}`,
 		]);

@@ -18,6 +18,7 @@ function useSandbox(options = {}) {
 		sandbox.configure({
 			pageSize: defaults.pageSize,
 			latencyMs: defaults.latencyMs,
+			latencyJitterMs: defaults.latencyJitterMs,
 			nextLinkStyle: defaults.nextLinkStyle,
 			paths: defaults.paths,
 			timeZone: defaults.timeZone,

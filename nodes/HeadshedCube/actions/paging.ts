@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_PAGE_CONCURRENCY } from '../transport';
+import { wholeNumberParameter } from './wholeNumberParameter';
 
 export const MAX_PAGE_CONCURRENCY = 10;
 
@@ -34,38 +34,18 @@ export interface Paging {
 	concurrency: number;
 }
 
-/**
- * A number parameter as a whole number of at least 1. An expression can give anything; what is
- * not a number is refused rather than read as "no limit" or passed on as text.
- */
-function wholeNumberParameter(
-	this: IExecuteFunctions,
-	name: string,
-	label: string,
-	fallback: number,
-	itemIndex: number,
-): number {
-	const value = this.getNodeParameter(name, itemIndex, fallback) as unknown;
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof number !== 'number' || !Number.isFinite(number)) {
-		throw new NodeOperationError(this.getNode(), `${label} must be a number (got ${JSON.stringify(value)})`, {
-			itemIndex,
-			description: `Enter a whole number of at least 1, or an expression that gives one.`,
-		});
-	}
-	return Math.max(1, Math.floor(number));
-}
-
 /** "Return All", "Limit" and "Pages at Once" of one item. */
 export function readPaging(this: IExecuteFunctions, itemIndex: number): Paging {
-	const concurrency = wholeNumberParameter.call(
-		this,
-		'options.concurrency',
-		'Pages at Once',
-		DEFAULT_PAGE_CONCURRENCY,
-		itemIndex,
-	);
-	const paging: Paging = { concurrency: Math.min(MAX_PAGE_CONCURRENCY, concurrency) };
+	const paging: Paging = {
+		concurrency: wholeNumberParameter.call(
+			this,
+			'options.concurrency',
+			'Pages at Once',
+			DEFAULT_PAGE_CONCURRENCY,
+			itemIndex,
+			MAX_PAGE_CONCURRENCY,
+		),
+	};
 	if (!(this.getNodeParameter('returnAll', itemIndex, false) as boolean)) {
 		paging.limit = wholeNumberParameter.call(this, 'limit', 'Limit', 50, itemIndex);
 	}

@@ -3,45 +3,63 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../transport';
 import { ExecutionCache } from './executionCache';
+import { forEachIndex } from './itemPool';
 import { resources } from './resources';
-import type { CubeResource } from './types';
+import type { CubeOperation, CubeResource } from './types';
 
 function messageOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
+function operationOf(this: IExecuteFunctions, itemIndex: number) {
+	const resource = this.getNodeParameter('resource', itemIndex) as CubeResource;
+	const operation = this.getNodeParameter('operation', itemIndex) as string;
+	return { resource, operation, implementation: resources[resource]?.operations[operation] };
+}
+
+/** How many items may be worked on at once: the operation of the first item decides. */
+function itemsInFlight(this: IExecuteFunctions, implementation: CubeOperation | undefined): number {
+	return implementation?.itemsInFlight?.call(this, 0) ?? 1;
+}
+
+/** One input item: its output items, paired with it, or its `{ error }` item on Continue On Fail. */
+async function runItem(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	cache: ExecutionCache,
+): Promise<INodeExecutionData[]> {
+	const { resource, operation, implementation } = operationOf.call(this, itemIndex);
+	try {
+		if (!implementation) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`The operation "${operation}" of "${resource}" is not supported`,
+				{ itemIndex },
+			);
+		}
+		const result = await implementation.execute.call(this, itemIndex, cache);
+		return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+			itemData: { item: itemIndex },
+		});
+	} catch (error) {
+		if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
+		return [{ json: { error: messageOf(error) }, pairedItem: { item: itemIndex } }];
+	}
+}
+
 /**
  * Runs the chosen operation once per input item. Owns what every operation shares: reading
- * resource and operation per item, pairing each output with its input item, and "Continue On
- * Fail", which turns a failing item into an `{ error }` item and lets the others go on.
+ * resource and operation per item, working on several items at once where the operation
+ * allows it (outputs stay in input order), pairing each output with its input item, and
+ * "Continue On Fail", which turns a failing item into an `{ error }` item and lets the others go on.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const cache = new ExecutionCache();
-	const output: INodeExecutionData[] = [];
-
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const resource = this.getNodeParameter('resource', itemIndex) as CubeResource;
-		const operation = this.getNodeParameter('operation', itemIndex) as string;
-		const implementation = resources[resource]?.operations[operation];
-		try {
-			if (!implementation) {
-				throw new NodeOperationError(
-					this.getNode(),
-					`The operation "${operation}" of "${resource}" is not supported`,
-					{ itemIndex },
-				);
-			}
-			const result = await implementation.execute.call(this, itemIndex, cache);
-			const paired = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
-				itemData: { item: itemIndex },
-			});
-			// One by one: spreading a large result into push() overflows the stack.
-			for (const item of paired) output.push(item);
-		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
-			output.push({ json: { error: messageOf(error) }, pairedItem: { item: itemIndex } });
-		}
-	}
-	return [output];
+	const outputs: INodeExecutionData[][] = [];
+	const inFlight = items.length > 1 ? itemsInFlight.call(this, operationOf.call(this, 0).implementation) : 1;
+	await forEachIndex(items.length, inFlight, async (itemIndex) => {
+		outputs[itemIndex] = await runItem.call(this, itemIndex, cache);
+	});
+	return [outputs.flat()];
 }

@@ -10,6 +10,8 @@ export interface CubeOperation {
 		itemIndex: number,
 		cache: ExecutionCache,
 	): Promise<IDataObject | IDataObject[]>;
+	/** How many input items may be worked on at once; without it, one after another. */
+	itemsInFlight?(this: IExecuteFunctions, itemIndex: number): number;
 }
 
 export type CubeResource = 'assignment' | 'campaign' | 'client' | 'customer' | 'response';

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { cubePaginate, cubeProblemsOfError, cubeRequest, cubeRequestUnlessMissing } from '../transport';
-import type { CubeContext, PaginateOptions } from '../transport';
+import { cubePaginate, cubeProblemsOfError, cubeRequest } from '../transport';
+import type { CubeContext, CubeSession, PaginateOptions } from '../transport';
 import { recordProblem } from './answerShapes';
 import type { CubeCustomer } from './types';
 
@@ -31,27 +31,18 @@ export async function getCustomer(
 	context: CubeContext,
 	key: CustomerKey,
 	itemIndex?: number,
+	session?: CubeSession,
 ): Promise<CubeCustomer> {
-	return await cubeRequest<CubeCustomer>(context, {
-		method: 'GET',
-		path: customerPath(key),
-		itemIndex,
-		expect: recordProblem,
-	});
+	return await cubeRequest<CubeCustomer>(
+		context,
+		{ method: 'GET', path: customerPath(key), itemIndex, expect: recordProblem },
+		session,
+	);
 }
 
-/** Undefined where Cube has no such customer; other failures are thrown. */
-export async function findCustomer(
-	context: CubeContext,
-	key: CustomerKey,
-	itemIndex?: number,
-): Promise<CubeCustomer | undefined> {
-	return await cubeRequestUnlessMissing<CubeCustomer>(context, {
-		method: 'GET',
-		path: customerPath(key),
-		itemIndex,
-		expect: recordProblem,
-	});
+/** Cube's answer to a read or an update of a customer (or assignment) it does not have. */
+export function isNotFoundError(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === '404';
 }
 
 /** Cube requires both ids in the body as well as in the path. */
@@ -64,14 +55,13 @@ export async function updateCustomer(
 	key: CustomerKey,
 	changes: IDataObject,
 	itemIndex?: number,
+	session?: CubeSession,
 ): Promise<CubeCustomer> {
-	return await cubeRequest<CubeCustomer>(context, {
-		method: 'PUT',
-		path: customerPath(key),
-		body: bodyFor(key, changes),
-		itemIndex,
-		expect: recordProblem,
-	});
+	return await cubeRequest<CubeCustomer>(
+		context,
+		{ method: 'PUT', path: customerPath(key), body: bodyFor(key, changes), itemIndex, expect: recordProblem },
+		session,
+	);
 }
 
 export async function createCustomer(
@@ -79,14 +69,13 @@ export async function createCustomer(
 	key: CustomerKey,
 	fields: IDataObject,
 	itemIndex?: number,
+	session?: CubeSession,
 ): Promise<CubeCustomer> {
-	return await cubeRequest<CubeCustomer>(context, {
-		method: 'POST',
-		path: customerPath(key),
-		body: bodyFor(key, fields),
-		itemIndex,
-		expect: recordProblem,
-	});
+	return await cubeRequest<CubeCustomer>(
+		context,
+		{ method: 'POST', path: customerPath(key), body: bodyFor(key, fields), itemIndex, expect: recordProblem },
+		session,
+	);
 }
 
 /** Where Cube puts a complaint about the customer as a whole rather than one of its fields. */

@@ -1,4 +1,5 @@
-export { CREDENTIAL_TYPE, cubeConnection, cubeRequest, cubeRequestUnlessMissing, sendCubeRequest } from './request';
+export { CREDENTIAL_TYPE, cubeConnection, cubeRequest, cubeSession, sendCubeRequest } from './request';
+export type { CubeSession } from './request';
 export { asNodeError } from './nodeError';
 export { cubeProblemsOfError } from './errors';
 export { cubePaginate, cubeReadList, DEFAULT_PAGE_CONCURRENCY } from './pagination';

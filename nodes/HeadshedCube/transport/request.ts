@@ -168,20 +168,37 @@ export async function sendCubeRequest(
 	}
 }
 
-/** The body of a successful request, or undefined where Cube answers 404 Not Found. */
-export async function cubeRequestUnlessMissing<T = unknown>(
-	context: CubeContext,
-	request: CubeRequest,
-): Promise<T | undefined> {
-	const response = await sendCubeRequest(context, { ...request, notFoundIsAnswer: true });
-	return response.statusCode === 404 ? undefined : (response.body as T);
+/**
+ * What the requests of one execution share: one 429 hold-back for all of them, and the
+ * credential, read and checked once instead of once per request.
+ */
+export interface CubeSession {
+	gate: RequestGate;
+	connection(context: CubeContext, itemIndex?: number): Promise<CubeConnection>;
 }
 
-/** The body of a successful request. */
+export function cubeSession(): CubeSession {
+	let connection: Promise<CubeConnection> | undefined;
+	return {
+		gate: new RequestGate(),
+		async connection(context, itemIndex) {
+			if (!connection) {
+				connection = cubeConnection(context, itemIndex);
+				// A failed read is not kept, so that a later item may try again.
+				connection.catch(() => (connection = undefined));
+			}
+			return await connection;
+		},
+	};
+}
+
+/** The body of a successful request; with a session, it waits on and reads what the session shares. */
 export async function cubeRequest<T = unknown>(
 	context: CubeContext,
 	request: CubeRequest,
+	session?: CubeSession,
 ): Promise<T> {
-	const response = await sendCubeRequest(context, request);
+	const connection = await session?.connection(context, request.itemIndex);
+	const response = await sendCubeRequest(context, request, session?.gate, connection);
 	return response.body as T;
 }

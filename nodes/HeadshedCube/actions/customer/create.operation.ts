@@ -1,11 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-
 import { createCustomer } from '../../api/customers';
-import { customerWriteDescription, readCustomerWrite } from './customerFields';
+import { singleWrite } from './singleWrite';
 
-export const description = customerWriteDescription('create');
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { key, changes } = readCustomerWrite.call(this, itemIndex);
-	return await createCustomer(this, key, changes, itemIndex);
-}
+export const { description, itemsInFlight, execute } = singleWrite('create', createCustomer);

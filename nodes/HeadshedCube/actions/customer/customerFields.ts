@@ -4,6 +4,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { CustomerKey } from '../../api/customers';
 import { toCubeId } from '../../helpers/ids';
 import { assignmentLocator } from '../common.descriptions';
+import type { ExecutionCache } from '../executionCache';
+import { customerWriteOptions } from './writeOptions';
 
 /** The standard fields of every Cube customer card, as the API names them. */
 export const STANDARD_CUSTOMER_FIELDS: Array<{ name: string; displayName: string; description?: string }> = [
@@ -143,6 +145,7 @@ export function customerWriteDescription(operation: 'create' | 'update' | 'upser
 		assignmentLocator,
 		customerIdParameter,
 		...customerFieldsParameters,
+		customerWriteOptions,
 	]);
 }
 
@@ -154,4 +157,18 @@ export function readCustomerWrite(
 		key: readCustomerKey.call(this, itemIndex),
 		changes: readCustomerChanges.call(this, itemIndex),
 	};
+}
+
+/**
+ * Reads one item's write and runs it once the items before it that write the same customer
+ * are done, so that with several items at once the last item still has the last word.
+ */
+export async function writeInOrder(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	cache: ExecutionCache,
+	write: (key: CustomerKey, changes: IDataObject) => Promise<IDataObject>,
+): Promise<IDataObject> {
+	const { key, changes } = readCustomerWrite.call(this, itemIndex);
+	return await cache.inOrder(`customer ${key.assignmentId}/${key.customerId}`, async () => await write(key, changes));
 }

@@ -1,11 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-
 import { updateCustomer } from '../../api/customers';
-import { customerWriteDescription, readCustomerWrite } from './customerFields';
+import { singleWrite } from './singleWrite';
 
-export const description = customerWriteDescription('update');
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { key, changes } = readCustomerWrite.call(this, itemIndex);
-	return await updateCustomer(this, key, changes, itemIndex);
-}
+export const { description, itemsInFlight, execute } = singleWrite('update', updateCustomer);
