@@ -78,11 +78,12 @@ describe('a 200 whose body is not the documented JSON', () => {
 	});
 
 	test('upsert: a create answered by a login page is not sent again, and the error says the card may exist', async () => {
-		await serve((request, response) => (request.method === 'GET' ? sendJson(response, 404, { detail: 'Not found.' }) : loginPage(request, response)));
+		// Create or Update tries the update first: Cube's 404 to it leads to the create.
+		await serve((request, response) => (request.method === 'PUT' ? sendJson(response, 404, { detail: 'Not found.' }) : loginPage(request, response)));
 		const { error } = await run({ resource: 'customer', operation: 'upsert', assignmentId: idLocator(9), customerId: 5, fields: { name: 'Per' } });
 		expect(error.message).toBe('Headshed Cube sent an unreadable answer to POST /api/v1/assignments/9/customers/5: the answer is not JSON');
 		expect(error.description).toMatch(/may have been created/);
-		expect(server.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
+		expect(server.requests.map((r) => r.method)).toEqual(['PUT', 'POST']);
 	});
 
 	test('a null among the results and an absurd count are refused with what is wrong', async () => {
@@ -98,13 +99,12 @@ describe('a 200 whose body is not the documented JSON', () => {
 
 test('upsert: "already exists" about another field is the error shown, not taken for a lost race', async () => {
 	await serve((request, response) => {
-		if (request.method === 'GET') return sendJson(response, 404, { detail: 'Not found.' });
 		if (request.method === 'POST') return sendJson(response, 400, { email: ['customer with this email already exists.'] });
 		sendJson(response, 404, { detail: 'Not found.' });
 	});
 	const { error } = await run({ resource: 'customer', operation: 'upsert', assignmentId: idLocator(9), customerId: 5, fields: { name: 'Per' } });
 	expect(error.message).toBe('Headshed Cube answered 400 Bad Request to POST /api/v1/assignments/9/customers/5: email: customer with this email already exists.');
-	expect(server.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
+	expect(server.requests.map((r) => r.method)).toEqual(['PUT', 'POST']);
 });
 
 describe('expressions that give no number', () => {
