@@ -87,15 +87,16 @@ main() {
 	tarball="$(node scripts/lib/cli.js pack)"
 	bash scripts/n8n-install.sh "$LINE"
 	# one folder per line: 2.x migrates the database to a schema 1.x does not read
-	cube_n8n_env "$LINE" "start/line$LINE"
+	local purpose="start/line$LINE"
+	cube_n8n_env "$LINE" "$purpose" # for n8n start; the node steps below compute the same
 	start_sandbox
 	say "sandbox at $SANDBOX_URL"
 	say "install $(basename "$tarball") into $N8N_USER_FOLDER/.n8n/nodes"
-	node scripts/lib/cli.js install-package "$tarball"
+	node scripts/lib/cli.js install-package "$LINE" "$purpose" "$tarball"
 	say "import the credential and the examples"
-	node scripts/lib/cli.js import-fixtures "$SANDBOX_URL"
+	node scripts/lib/cli.js import-fixtures "$LINE" "$purpose" "$SANDBOX_URL"
 	start_n8n
-	node scripts/lib/cli.js setup-owner
+	node scripts/lib/cli.js setup-owner "http://127.0.0.1:$N8N_PORT"
 	say "ready after $((SECONDS - started)) s"
 	print_welcome
 	# returns when n8n exits by itself, or when Ctrl-C runs the traps

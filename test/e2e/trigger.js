@@ -1,25 +1,23 @@
 // The trigger in a real n8n: an active workflow polls the sandbox every minute (n8n 2.x refuses
 // anything shorter), and a response added meanwhile must start exactly one execution.
 'use strict';
-const { CREDENTIAL_NAME } = require('../../scripts/lib/harness');
-
-const NODE_TYPE = 'n8n-nodes-headshed-cube.headshedCube';
+const { sleep } = require('../../scripts/lib/processes');
+const { sandboxControl } = require('../../scripts/lib/sandbox-client');
+const { TRIGGER_NODE_TYPE, credentialRef, workflow } = require('../../scripts/lib/workflows');
 
 const TRIGGER_WORKFLOW_ID = 'e2eTriggerNewResp';
 const CAMPAIGN = 101;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function triggerWorkflow(credentialId) {
-	return {
+	return workflow({
 		id: TRIGGER_WORKFLOW_ID,
 		name: 'e2e: trigger delivers a new response once',
-		active: false,
-		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
+		settings: { saveDataSuccessExecution: 'all' },
 		nodes: [
 			{
 				id: 'trigger',
 				name: 'Headshed Cube Trigger',
-				type: `${NODE_TYPE}Trigger`,
+				type: TRIGGER_NODE_TYPE,
 				typeVersion: 1,
 				position: [0, 0],
 				parameters: {
@@ -27,28 +25,15 @@ function triggerWorkflow(credentialId) {
 					event: 'newResponse',
 					campaignIds: [CAMPAIGN],
 				},
-				credentials: { headshedCubeApi: { id: credentialId, name: CREDENTIAL_NAME } },
+				credentials: credentialRef(credentialId),
 			},
 		],
-		connections: {},
-		pinData: {},
-	};
-}
-
-async function sandboxCall(sandboxUrl, method, route, body) {
-	const res = await fetch(`${sandboxUrl}${route}`, {
-		method,
-		headers: { 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-		signal: AbortSignal.timeout(10_000),
 	});
-	return await res.json();
 }
 
 async function pollsSoFar(sandboxUrl) {
-	const requests = await sandboxCall(sandboxUrl, 'GET', '/__sandbox/requests');
-	const list = Array.isArray(requests) ? requests : requests.requests;
-	return list.filter((r) => r.path.startsWith(`/api/v1/campaigns/${CAMPAIGN}/responses/`) && !/page=/.test(r.pathWithQuery)).length;
+	const requests = await sandboxControl(sandboxUrl).requests();
+	return requests.filter((r) => r.path.startsWith(`/api/v1/campaigns/${CAMPAIGN}/responses/`) && !/page=/.test(r.pathWithQuery)).length;
 }
 
 async function executionsWith(rest, marker) {
@@ -75,14 +60,15 @@ async function waitForPolls(sandboxUrl, count, ms) {
 async function checkTriggerDelivers(rest, sandboxUrl) {
 	// The activation polled when n8n started; from here on only the trigger asks for campaign
 	// 101's responses, so the log counts its scheduled polls.
-	await sandboxCall(sandboxUrl, 'DELETE', '/__sandbox/requests');
+	const control = sandboxControl(sandboxUrl);
+	await control.clearRequests();
 	await waitForPolls(sandboxUrl, 1, 100_000);
 	// The sandbox clock is frozen; the new response is stamped just after it, then made visible.
-	const state = await sandboxCall(sandboxUrl, 'GET', '/__sandbox/state');
+	const state = await control.state();
 	const submitted = new Date(Date.parse(state.clock?.now ?? state.now) + 60_000).toISOString();
-	await sandboxCall(sandboxUrl, 'POST', '/__sandbox/clock', { advanceMs: 120_000 });
+	await control.advanceClock(120_000);
 	const marker = `e2e trigger ${Date.now()}`;
-	await sandboxCall(sandboxUrl, 'POST', '/__sandbox/responses', { campaign_id: CAMPAIGN, type: 'Completed - Yes', comment: marker, submitted_when: submitted });
+	await control.addResponse({ campaign_id: CAMPAIGN, type: 'Completed - Yes', comment: marker, submitted_when: submitted });
 	const before = await pollsSoFar(sandboxUrl);
 	let result;
 	const until = Date.now() + 100_000;

@@ -1,7 +1,7 @@
 // Builds one-node workflows around the Headshed Cube node and runs them in n8n's engine.
-const { runWorkflow, PACKAGE_NAME } = require('./engine');
+const { NODE_TYPE: CUBE_NODE_TYPE, byId: idLocator } = require('../../scripts/lib/workflows');
+const { runWorkflow } = require('./engine');
 
-const CUBE_NODE_TYPE = `${PACKAGE_NAME}.headshedCube`;
 const CREDENTIAL_ID = 'cube-sandbox';
 
 function cubeNode(parameters, { name = 'Headshed Cube', continueOnFail = false, position = [0, 0] } = {}) {
@@ -15,10 +15,6 @@ function cubeNode(parameters, { name = 'Headshed Cube', continueOnFail = false, 
 		credentials: { headshedCubeApi: { id: CREDENTIAL_ID, name: 'Cube sandbox' } },
 		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 	};
-}
-
-function idLocator(value) {
-	return { __rl: true, mode: 'id', value };
 }
 
 /**
