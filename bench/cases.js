@@ -20,7 +20,7 @@ function transportCases(dates) {
 			cases.push({ level: 'transport', kind: 'loop', dataset, pageSize, concurrency: 1, name: `sequential next loop (axios): ${what}` });
 		}
 	}
-	return cases.map((c) => ({ ...c, ...dates }));
+	return cases.map((benchCase) => ({ ...benchCase, ...dates }));
 }
 
 function n8nCases() {

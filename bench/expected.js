@@ -12,16 +12,16 @@ async function expectedRecords(sandboxUrl, control, timeZone) {
 	const cube = cubeReader(sandboxUrl);
 	const state = await control.state();
 	const toDate = new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(state.clock.now));
-	const campaign = (await cube.getAll('/api/v1/campaigns?include_inactive_campaigns=True')).find((c) => Number(c.campaign_id) === 101);
+	const campaign = (await cube.getAll('/api/v1/campaigns?include_inactive_campaigns=True')).find((record) => Number(record.campaign_id) === 101);
 	const fromDate = /^\d{8}$/.test(campaign.start_date) ? isoDay(campaign.start_date) : campaign.start_date.slice(0, 10);
 	const customers = await cube.getAll('/api/v1/assignments/9/customers/');
 	const responses = await cube.getAll(`/api/v1/campaigns/101/responses/from_date/${cubeDay(fromDate)}/to_date/${cubeDay(toDate)}`);
-	const ids = new Set(customers.map((c) => String(c.customer_id)));
+	const ids = new Set(customers.map((customer) => String(customer.customer_id)));
 	return {
 		dates: { fromDate, toDate },
 		expected: {
 			customers: { records: customers.length, joined: 0 },
-			responses: { records: responses.length, joined: responses.filter((r) => ids.has(String(r.crm_customer_id))).length },
+			responses: { records: responses.length, joined: responses.filter((response) => ids.has(String(response.crm_customer_id))).length },
 		},
 	};
 }

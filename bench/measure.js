@@ -11,29 +11,29 @@ const log = (message) => console.log(`[bench] ${message}`);
  * their medians.
  */
 async function measure(cases, runs, runOnce, { control, expected }) {
-	const results = new Map(cases.map((c) => [c, []]));
+	const results = new Map(cases.map((benchCase) => [benchCase, []]));
 	let pageSize;
 	for (let round = 1; round <= runs; round++) {
-		for (const c of cases) {
-			if (c.pageSize !== pageSize) {
-				await control.configure({ pageSize: c.pageSize });
-				pageSize = c.pageSize;
+		for (const benchCase of cases) {
+			if (benchCase.pageSize !== pageSize) {
+				await control.configure({ pageSize: benchCase.pageSize });
+				pageSize = benchCase.pageSize;
 			}
 			await control.clearRequests();
-			const result = await runOnce(c);
-			const want = expected[c.dataset];
+			const result = await runOnce(benchCase);
+			const want = expected[benchCase.dataset];
 			if (result.records !== want.records || result.joined !== want.joined) {
-				throw new Error(`${c.name} (page size ${c.pageSize}) returned ${result.records} records, ${result.joined} joined; expected ${want.records}, ${want.joined}`);
+				throw new Error(`${benchCase.name} (page size ${benchCase.pageSize}) returned ${result.records} records, ${result.joined} joined; expected ${want.records}, ${want.joined}`);
 			}
-			results.get(c).push(result);
+			results.get(benchCase).push(result);
 			const perNode = result.perNode && result.perNode.length > 1 ? ` (${result.perNode.join(' + ')} ms)` : '';
-			log(`  run ${round}/${runs} ${c.level} ${c.kind} ${c.dataset} p${c.pageSize} c=${c.concurrency}: ${Math.round(result.ms)} ms${perNode}, ${megabytes(result.rssKb)}, ${result.pages} requests`);
+			log(`  run ${round}/${runs} ${benchCase.level} ${benchCase.kind} ${benchCase.dataset} p${benchCase.pageSize} c=${benchCase.concurrency}: ${Math.round(result.ms)} ms${perNode}, ${megabytes(result.rssKb)}, ${result.pages} requests`);
 		}
 	}
-	return cases.map((c) => {
-		const list = results.get(c);
+	return cases.map((benchCase) => {
+		const list = results.get(benchCase);
 		return {
-			...c,
+			...benchCase,
 			runs: list,
 			ms: median(list.map((x) => x.ms)),
 			rssKb: median(list.map((x) => x.rssKb)),

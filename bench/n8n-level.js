@@ -45,9 +45,9 @@ async function prepareN8n(line, tarball, sandboxUrl, dates) {
 }
 
 /** `n8n execute` of the case's workflow, under GNU time where there is one. */
-async function executeMeasured(c, env, line) {
+async function executeMeasured(benchCase, env, line) {
 	const bin = linePaths(line).n8nBin;
-	const execute = ['execute', '--id', c.workflowId, '--rawOutput'];
+	const execute = ['execute', '--id', benchCase.workflowId, '--rawOutput'];
 	const outputFile = path.join(lineDir(line), 'execute');
 	if (!fs.existsSync(GNU_TIME)) {
 		const result = await runInGroup(bin, execute, { env, sampleRss: true, outputFile });
@@ -59,23 +59,23 @@ async function executeMeasured(c, env, line) {
 }
 
 /** One run of an n8n case; `control` counts the requests the sandbox served for it. */
-async function runN8nOnce(c, env, line, control) {
-	const result = await executeMeasured(c, env, line);
+async function runN8nOnce(benchCase, env, line, control) {
+	const result = await executeMeasured(benchCase, env, line);
 	let run;
 	try {
 		run = parseRun(result.stdout);
 	} catch (error) {
-		const saved = path.join(WORK_DIR, `${c.workflowId}-p${c.pageSize}.stdout`);
+		const saved = path.join(WORK_DIR, `${benchCase.workflowId}-p${benchCase.pageSize}.stdout`);
 		fs.copyFileSync(`${result.outputFile}.stdout`, saved);
-		throw new Error(`n8n execute ${c.workflowId} exited ${result.code} (output in ${saved}): ${error.message.slice(0, 300)}\n${result.stderr.slice(-1500)}`);
+		throw new Error(`n8n execute ${benchCase.workflowId} exited ${result.code} (output in ${saved}): ${error.message.slice(0, 300)}\n${result.stderr.slice(-1500)}`);
 	}
 	const runError = run.data.resultData.error;
 	if (result.code !== 0 || runError) {
-		throw new Error(`n8n execute ${c.workflowId} failed: ${runError ? `${runError.message} ${runError.description || ''}` : `exit ${result.code}`}`);
+		throw new Error(`n8n execute ${benchCase.workflowId} failed: ${runError ? `${runError.message} ${runError.description || ''}` : `exit ${result.code}`}`);
 	}
-	const tasks = c.nodes.map((name) => {
+	const tasks = benchCase.nodes.map((name) => {
 		const task = run.data.resultData.runData[name];
-		if (!task) throw new Error(`node "${name}" did not run in ${c.workflowId}`);
+		if (!task) throw new Error(`node "${name}" did not run in ${benchCase.workflowId}`);
 		return task[0];
 	});
 	const output = tasks[tasks.length - 1].data.main[0] || [];

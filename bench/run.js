@@ -52,7 +52,7 @@ async function measureLevels(args, tarball) {
 		if (args.transport) {
 			const cases = transportCases(dates);
 			log(`transport level: ${cases.length} cases × ${args.runs} runs, each in its own process`);
-			measured.push(...(await measure(cases, args.runs, (c) => runTransportOnce(c, sandbox.url, control), { control, expected })));
+			measured.push(...(await measure(cases, args.runs, (benchCase) => runTransportOnce(benchCase, sandbox.url, control), { control, expected })));
 		}
 		if (args.n8n) {
 			log(`n8n ${linePaths(args.line).n8nVersion}: installing ${path.basename(tarball)} into a fresh user folder, importing credentials and workflows`);
@@ -61,7 +61,7 @@ async function measureLevels(args, tarball) {
 			await control.configure({ latencyMs: args.latency });
 			const cases = n8nCases();
 			log(`n8n level: ${cases.length} cases × ${args.runs} runs of n8n execute`);
-			measured.push(...(await measure(cases, args.runs, (c) => runN8nOnce(c, env, args.line, control), { control, expected })));
+			measured.push(...(await measure(cases, args.runs, (benchCase) => runN8nOnce(benchCase, env, args.line, control), { control, expected })));
 		}
 	} finally {
 		await sandbox.stop();

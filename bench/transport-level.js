@@ -17,13 +17,13 @@ function prepareTransport() {
 }
 
 /** One run of a transport case; `control` counts the requests the sandbox served for it. */
-async function runTransportOnce(c, sandboxUrl, control) {
-	const spec = { kind: c.kind, dataset: c.dataset, concurrency: c.concurrency, baseUrl: sandboxUrl, timeZone: TIME_ZONE, fromDate: c.fromDate, toDate: c.toDate };
+async function runTransportOnce(benchCase, sandboxUrl, control) {
+	const spec = { kind: benchCase.kind, dataset: benchCase.dataset, concurrency: benchCase.concurrency, baseUrl: sandboxUrl, timeZone: TIME_ZONE, fromDate: benchCase.fromDate, toDate: benchCase.toDate };
 	const env = { ...process.env, N8N_USER_FOLDER: USER_FOLDER, N8N_ENCRYPTION_KEY: ENCRYPTION_KEY, N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false' };
 	const result = await runInGroup(process.execPath, [path.join(__dirname, 'transport-case.js'), JSON.stringify(spec)], { env });
 	const lastLine = result.stdout.trim().split('\n').pop() || '';
 	if (result.code !== 0 || !lastLine.startsWith('{')) {
-		throw new Error(`transport case ${c.kind}/${c.dataset}/${c.concurrency} failed (exit ${result.code}):\n${(result.stderr || result.stdout).slice(-2000)}`);
+		throw new Error(`transport case ${benchCase.kind}/${benchCase.dataset}/${benchCase.concurrency} failed (exit ${result.code}):\n${(result.stderr || result.stdout).slice(-2000)}`);
 	}
 	const measured = JSON.parse(lastLine);
 	const pages = (await control.requests()).length;

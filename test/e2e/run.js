@@ -66,25 +66,25 @@ async function prepareUserFolder(env, tarball, sandboxUrl, workDir) {
 	const workflowsDir = path.join(workDir, 'workflows');
 	fs.rmSync(workflowsDir, { recursive: true, force: true });
 	fs.mkdirSync(workflowsDir, { recursive: true });
-	for (const c of cases) fs.writeFileSync(path.join(workflowsDir, `${c.workflow.id}.json`), JSON.stringify(c.workflow, null, 2));
+	for (const testCase of cases) fs.writeFileSync(path.join(workflowsDir, `${testCase.workflow.id}.json`), JSON.stringify(testCase.workflow, null, 2));
 	fs.writeFileSync(path.join(workflowsDir, `${TRIGGER_WORKFLOW_ID}.json`), JSON.stringify(triggerWorkflow(CREDENTIAL_ID), null, 2));
 	await importCredentials(env, credentialsFor(sandboxUrl), workDir);
 	await importWorkflows(env, workflowsDir);
 }
 
 async function runExecuteCases(tally, env, api, only) {
-	for (const c of cases) {
-		if (only && !c.workflow.name.includes(only) && c.workflow.id !== only) continue;
-		await tally.check(`execute ${c.workflow.name}`, async () => {
-			const result = await executeWorkflow(env, c.workflow.id);
+	for (const testCase of cases) {
+		if (only && !testCase.workflow.name.includes(only) && testCase.workflow.id !== only) continue;
+		await tally.check(`execute ${testCase.workflow.name}`, async () => {
+			const result = await executeWorkflow(env, testCase.workflow.id);
 			const rawText = `${result.stdout}\n${result.stderr}`;
 			const run = parseRun(result.stdout);
-			if (c.expectFailure && result.ok) throw new Error('expected `n8n execute` to exit non-zero');
-			if (!c.expectFailure && !result.ok) {
+			if (testCase.expectFailure && result.ok) throw new Error('expected `n8n execute` to exit non-zero');
+			if (!testCase.expectFailure && !result.ok) {
 				const error = run.data.resultData.error;
 				throw new Error(`n8n execute failed: ${error ? `${error.message} ${error.description || ''}` : rawText.slice(-1500)}`);
 			}
-			return await c.check(run, { api, rawText });
+			return await testCase.check(run, { api, rawText });
 		});
 	}
 }
@@ -198,7 +198,7 @@ async function campaignDropdown(rest, api) {
 	const results = (json.data || json).results;
 	const expected = await api.getAll('/api/v1/campaigns?include_inactive_campaigns=True');
 	if (!Array.isArray(results) || results.length === 0) throw new Error(`no results: ${text.slice(0, 300)}`);
-	const unknown = results.filter((r) => !expected.some((c) => String(c.campaign_id) === String(r.value)));
+	const unknown = results.filter((r) => !expected.some((campaign) => String(campaign.campaign_id) === String(r.value)));
 	if (unknown.length) throw new Error(`values not in Cube: ${JSON.stringify(unknown).slice(0, 300)}`);
 	return `${results.length} campaigns, first "${results[0].name}"`;
 }
