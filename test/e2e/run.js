@@ -8,11 +8,11 @@
 const fs = require('fs');
 const path = require('path');
 
-const { n8n: n8nCli, importCredentials, importWorkflows, activateWorkflow, parseRun } = require('../../scripts/lib/n8n-cli');
+const { importCredentials, importWorkflows, activateWorkflow, parseRun } = require('../../scripts/lib/n8n-cli');
 const { n8nEnv, linePaths, PROJECT_DIR } = require('../../scripts/lib/n8n-env');
 const { OWNER, startN8n, N8nRest } = require('../../scripts/lib/n8n-server');
 const { packPackage, installPackage } = require('../../scripts/lib/package');
-const { stopAll } = require('../../scripts/lib/processes');
+const { runInGroup, stopAll } = require('../../scripts/lib/processes');
 const { SANDBOX_TOKEN, cubeReader, startSandbox, todayAtNoonUtc } = require('../../scripts/lib/sandbox-client');
 const { NODE_TYPE, TRIGGER_NODE_TYPE, CREDENTIAL_ID, credentialRecords, credentialRef } = require('../../scripts/lib/workflows');
 const { browserChecks, chromiumAvailable } = require('./browser');
@@ -49,14 +49,15 @@ class Tally {
 	}
 }
 
-async function executeWorkflow(env, id) {
-	try {
-		const { stdout, stderr } = await n8nCli(env, ['execute', '--id', id, '--rawOutput'], { timeoutMs: RUN_TIMEOUT_MS });
-		return { ok: true, stdout, stderr };
-	} catch (error) {
-		if (error.killed) throw error;
-		return { ok: false, stdout: error.stdout || '', stderr: error.stderr || '' };
-	}
+/**
+ * `n8n execute` of one workflow. Its output goes through files: n8n ends with process.exit()
+ * right after printing the run, and into a pipe the tail of a large run can be lost.
+ */
+async function executeWorkflow(env, id, workDir) {
+	const bin = linePaths(env.CUBE_N8N_LINE).n8nBin;
+	const outputFile = path.join(workDir, `execute-${id}`);
+	const { code, stdout, stderr } = await runInGroup(bin, ['execute', '--id', id, '--rawOutput'], { env, timeoutMs: RUN_TIMEOUT_MS, outputFile });
+	return { ok: code === 0, stdout, stderr };
 }
 
 async function prepareUserFolder(env, tarball, sandboxUrl, workDir) {
@@ -72,11 +73,11 @@ async function prepareUserFolder(env, tarball, sandboxUrl, workDir) {
 	await importWorkflows(env, workflowsDir);
 }
 
-async function runExecuteCases(tally, env, api, only) {
+async function runExecuteCases(tally, env, api, only, workDir) {
 	for (const testCase of cases) {
 		if (only && !testCase.workflow.name.includes(only) && testCase.workflow.id !== only) continue;
 		await tally.check(`execute ${testCase.workflow.name}`, async () => {
-			const result = await executeWorkflow(env, testCase.workflow.id);
+			const result = await executeWorkflow(env, testCase.workflow.id, workDir);
 			const rawText = `${result.stdout}\n${result.stderr}`;
 			const run = parseRun(result.stdout);
 			if (testCase.expectFailure && result.ok) throw new Error('expected `n8n execute` to exit non-zero');
@@ -230,7 +231,7 @@ async function main() {
 			return path.basename(tarball);
 		});
 		if (prepared) {
-			await runExecuteCases(tally, env, api, args.only);
+			await runExecuteCases(tally, env, api, args.only, workDir);
 			if (!args.only) await runRestChecks(tally, env, sandbox.url, api, path.join(workDir, 'n8n-start.log'));
 		}
 	} finally {
