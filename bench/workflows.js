@@ -2,10 +2,7 @@
 // n8n's own HTTP Request node (with its built-in pagination) followed by a Split Out node.
 'use strict';
 
-const { CREDENTIAL_ID, CREDENTIAL_NAME } = require('../scripts/lib/harness');
-
-const NODE_TYPE = 'n8n-nodes-headshed-cube.headshedCube';
-const byId = (value) => ({ __rl: true, mode: 'id', value });
+const { byId, chainWorkflow, cubeNode } = require('../scripts/lib/workflows');
 
 const IDS = {
 	cubeCustomers: 'cubeBenchCust001',
@@ -15,46 +12,23 @@ const IDS = {
 	cubeResponses: 'cubeBenchResp001',
 };
 
-function trigger(id) {
-	return { id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
-}
-
-function chain(id, name, nodes) {
-	const connections = {};
-	const all = [trigger(id), ...nodes];
-	for (let i = 0; i < all.length - 1; i++) {
-		connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
-	}
-	return { id, name, active: false, settings: { executionOrder: 'v1' }, nodes: all, connections, pinData: {} };
-}
-
-function cubeNode(id, name, parameters) {
-	return {
-		id: `${id}-cube`,
-		name,
-		type: NODE_TYPE,
-		typeVersion: 1,
-		position: [260, 0],
-		parameters,
-		credentials: { headshedCubeApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } },
-	};
-}
+const benchCubeNode = (workflowId, name, parameters) => cubeNode({ id: `${workflowId}-cube`, name, parameters });
 
 /** Customer Get Many, Return All, at the node's default Pages at Once or the one given. */
 function cubeCustomersWorkflow(concurrency) {
 	const id = concurrency === 1 ? IDS.cubeCustomersC1 : concurrency === 8 ? IDS.cubeCustomersC8 : IDS.cubeCustomers;
 	const parameters = { resource: 'customer', operation: 'getAll', assignmentId: byId(9), returnAll: true };
 	if (concurrency) parameters.options = { concurrency };
-	return chain(id, `bench: Headshed Cube customer getAll${concurrency ? `, ${concurrency} pages at once` : ''}`, [
-		cubeNode(id, 'Cube customers', parameters),
+	return chainWorkflow(id, `bench: Headshed Cube customer getAll${concurrency ? `, ${concurrency} pages at once` : ''}`, [
+		benchCubeNode(id, 'Cube customers', parameters),
 	]);
 }
 
 /** Response Get Many over a date range, with the customer join, at the default Pages at Once. */
 function cubeResponsesWorkflow({ fromDate, toDate }) {
 	const id = IDS.cubeResponses;
-	return chain(id, 'bench: Headshed Cube responses + customers', [
-		cubeNode(id, 'Cube responses', {
+	return chainWorkflow(id, 'bench: Headshed Cube responses + customers', [
+		benchCubeNode(id, 'Cube responses', {
 			resource: 'response',
 			operation: 'getAll',
 			campaignId: byId(101),
@@ -75,13 +49,11 @@ function headerCredentialRecord(token) {
 
 /**
  * What a user builds without the package: HTTP Request with "Response Contains Next URL", then
- * Split Out on `results`. The token goes in a generic Header Auth credential: the package's own
- * credential, as a predefined credential type, refuses the HTTP Request node's requests (they
- * carry `uri`, not `url`; see the notes in bench/results.md).
+ * Split Out on `results`, the token in a generic Header Auth credential.
  */
 function httpCustomersWorkflow(sandboxUrl) {
 	const id = IDS.httpCustomers;
-	return chain(id, 'bench: HTTP Request + Split Out customer list', [
+	return chainWorkflow(id, 'bench: HTTP Request + Split Out customer list', [
 		{
 			id: `${id}-http`,
 			name: 'HTTP Request',
@@ -128,15 +100,15 @@ const WRITE_IDS = {
 
 /** Start, then the first `items` customers of assignment 9 read by the Cube node, then `writer`. */
 function writeChain(id, name, items, writer) {
-	const source = cubeNode(`${id}-read`, 'Customers to write', { resource: 'customer', operation: 'getAll', assignmentId: byId(9), limit: items });
-	return chain(id, name, [source, { ...writer, position: [520, 0] }]);
+	const source = benchCubeNode(id, 'Customers to write', { resource: 'customer', operation: 'getAll', assignmentId: byId(9), limit: items });
+	return chainWorkflow(id, name, [source, { ...writer, position: [520, 0] }]);
 }
 
 function cubeWriter(id, operation, { newOffset, concurrency } = {}) {
 	const customerId = newOffset ? `={{ $json.customer_id + ${newOffset} }}` : '={{ $json.customer_id }}';
 	const parameters = { resource: 'customer', operation, assignmentId: byId(9), customerId, fields: { name: '={{ $json.name }}', city: 'Oslo' } };
 	if (concurrency) parameters.options = { concurrency };
-	return cubeNode(id, 'Cube write', parameters);
+	return cubeNode({ id: `${id}-write`, name: 'Cube write', parameters });
 }
 
 /** The write workflows of bench/writes.js: the same items and fields for every writer. */

@@ -18,28 +18,37 @@
 const fs = require('fs');
 const path = require('path');
 
-const h = require('../scripts/lib/harness');
-const { PROJECT_DIR, linePaths, n8nEnv } = require('../scripts/lib/n8n-env');
-const b = require('./run');
-const wf = require('./workflows');
+const { importCredentials, importWorkflows, parseRun } = require('../scripts/lib/n8n-cli');
+const { PROJECT_DIR, n8nEnv } = require('../scripts/lib/n8n-env');
+const { installPackage, packPackage } = require('../scripts/lib/package');
+const { run } = require('../scripts/lib/processes');
+const { SANDBOX_TOKEN, sandboxControl, startSandbox, todayAtNoonUtc } = require('../scripts/lib/sandbox-client');
+const { credentialRecords } = require('../scripts/lib/workflows');
+const { COMMON_FLAGS, commandLine, parseFlags } = require('./args');
+const { runCommand } = require('./command');
+const { megabytes, median, seconds, times } = require('./format');
+const { describeMachine, loadAverage } = require('./machine');
+const { log } = require('./measure');
+const { WORK_DIR: BENCH_DIR, executeMeasured } = require('./n8n-level');
+const { WRITE_IDS, headerCredentialRecord, writeWorkflows } = require('./workflows');
 
-const WORK_DIR = path.join(b.WORK_DIR, 'writes');
+const WORK_DIR = path.join(BENCH_DIR, 'writes');
 const NEW_CUSTOMER_OFFSET = 1_000_000;
 
 function parseArgs(argv) {
 	const defaults = { line: '1', runs: 3, items: 1000, latency: 20, build: true, out: path.join(__dirname, 'results-writes.md') };
 	const flags = {
-		...b.COMMON_FLAGS,
+		...COMMON_FLAGS,
 		'--items': ['items', (v) => Math.max(1, Number(v))],
 		'--only': ['only', String],
 		'--cpu-prof': ['cpuProf', (v) => path.resolve(v)],
 	};
-	return b.parseFlags(argv, defaults, flags, fs.readFileSync(__filename, 'utf8').split('\n').slice(0, 16).join('\n'));
+	return parseFlags(argv, defaults, flags, 'npm run bench:writes');
 }
 
 /** The cases: a workflow each, and how many requests at once its writer may have. */
 function cases() {
-	const ids = wf.WRITE_IDS;
+	const ids = WRITE_IDS;
 	return [
 		{ name: 'HTTP Request node, one PUT per item (its defaults)', workflowId: ids.http, node: 'HTTP Request', inFlight: undefined },
 		{ name: 'Headshed Cube node, Update (default Requests at Once)', workflowId: ids.update, node: 'Cube write', inFlight: 8 },
@@ -53,30 +62,26 @@ async function prepare(args, tarball, sandboxUrl) {
 	const env = await n8nEnv(args.line, `bench-writes-line${args.line}`);
 	fs.rmSync(env.N8N_USER_FOLDER, { recursive: true, force: true });
 	fs.mkdirSync(env.N8N_USER_FOLDER, { recursive: true });
-	await h.installPackage(env, tarball);
+	await installPackage(env, tarball);
 	const workflowsDir = path.join(WORK_DIR, 'workflows');
 	fs.rmSync(WORK_DIR, { recursive: true, force: true });
 	fs.mkdirSync(workflowsDir, { recursive: true });
-	await h.importCredentials(env, [...h.credentialRecords(sandboxUrl), wf.headerCredentialRecord(h.SANDBOX_TOKEN)], WORK_DIR);
-	for (const workflow of wf.writeWorkflows({ sandboxUrl, items: args.items, newOffset: NEW_CUSTOMER_OFFSET })) {
+	await importCredentials(env, [...credentialRecords(sandboxUrl), headerCredentialRecord(SANDBOX_TOKEN)], WORK_DIR);
+	for (const workflow of writeWorkflows({ sandboxUrl, items: args.items, newOffset: NEW_CUSTOMER_OFFSET })) {
 		fs.writeFileSync(path.join(workflowsDir, `${workflow.id}.json`), JSON.stringify(workflow, null, 2));
 	}
-	await h.importWorkflows(env, workflowsDir);
+	await importWorkflows(env, workflowsDir);
 	return env;
 }
 
 async function runOnce(c, env, args, control) {
-	const bin = linePaths(args.line).n8nBin;
-	const outputFile = path.join(WORK_DIR, 'execute');
-	// Node refuses --cpu-prof in NODE_OPTIONS: the line's node runs n8n's bin with it instead.
-	const n8nCommand = args.cpuProf ? ['node', '--cpu-prof', `--cpu-prof-dir=${args.cpuProf}`, bin] : [bin];
-	const result = await b.runChild(b.GNU_TIME, ['-f', 'CUBE_BENCH_MAXRSS_KB=%M', ...n8nCommand, 'execute', '--id', c.workflowId, '--rawOutput'], { env, outputFile, timeoutMs: 600_000 });
-	const run = b.parseRun(result.stdout);
-	if (result.code !== 0 || run.data.resultData.error) {
-		const error = run.data.resultData.error;
+	const result = await executeMeasured(c.workflowId, env, args.line, { cpuProfDir: args.cpuProf, timeoutMs: 600_000 });
+	const runData = parseRun(result.stdout);
+	if (result.code !== 0 || runData.data.resultData.error) {
+		const error = runData.data.resultData.error;
 		throw new Error(`n8n execute ${c.workflowId} failed: ${error ? error.message : `exit ${result.code}`}`);
 	}
-	const task = run.data.resultData.runData[c.node][0];
+	const task = runData.data.resultData.runData[c.node][0];
 	const output = task.data.main[0] || [];
 	const failed = output.filter((item) => item.json.error !== undefined || item.json.customer_id === undefined);
 	if (output.length !== args.items || failed.length) {
@@ -87,7 +92,7 @@ async function runOnce(c, env, args, control) {
 	const { maxInFlight } = await control.concurrency();
 	return {
 		ms: task.executionTime,
-		rssKb: Number(/CUBE_BENCH_MAXRSS_KB=(\d+)/.exec(result.stderr)?.[1]),
+		rssKb: result.rssKb,
 		requests: requests.length,
 		maxInFlight,
 	};
@@ -103,12 +108,12 @@ function rowsOf(measured, args) {
 			m.name,
 			String(m.requests),
 			String(m.maxInFlight),
-			b.seconds(m.ms),
+			seconds(m.ms),
 			`${(m.ms / args.items).toFixed(1)} ms`,
-			floorMs === undefined ? '—' : b.seconds(floorMs),
-			floorMs === undefined ? '—' : b.times(m.ms / floorMs),
-			m === http || !http ? '—' : `${b.times(http.ms / m.ms)} faster`,
-			b.megabytes(m.rssKb),
+			floorMs === undefined ? '—' : seconds(floorMs),
+			floorMs === undefined ? '—' : times(m.ms / floorMs),
+			m === http || !http ? '—' : `${times(http.ms / m.ms)} faster`,
+			megabytes(m.rssKb),
 		];
 	});
 }
@@ -119,15 +124,19 @@ const markdownTable = (rows) =>
 async function main() {
 	const argv = process.argv.slice(2);
 	const args = parseArgs(argv);
-	const command = `npm run bench:writes${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
-	const loadBefore = b.loadavg();
-	b.log(`${command}; load average ${loadBefore}`);
+	if (args.help) {
+		console.log(fs.readFileSync(__filename, 'utf8').split('\n').slice(1, 16).join('\n'));
+		return;
+	}
+	const command = commandLine(argv, 'npm run bench:writes');
+	const loadBefore = loadAverage();
+	log(`${command}; load average ${loadBefore}`);
 	fs.mkdirSync(WORK_DIR, { recursive: true });
-	await h.run('bash', [path.join(PROJECT_DIR, 'scripts', 'n8n-install.sh'), String(args.line)], { timeoutMs: 1_200_000 });
-	const tarball = args.tarball ?? (await h.packPackage({ build: args.build }));
+	await run('bash', [path.join(PROJECT_DIR, 'scripts', 'n8n-install.sh'), String(args.line)], { timeoutMs: 1_200_000 });
+	const tarball = args.tarball ?? (await packPackage({ build: args.build }));
 
-	const sandbox = await h.startSandbox({ now: h.todayAtNoonUtc(), freezeClock: true, pageSize: 500, logFile: path.join(WORK_DIR, 'sandbox.log') });
-	const control = b.sandboxControl(sandbox.url);
+	const sandbox = await startSandbox({ now: todayAtNoonUtc(), freezeClock: true, pageSize: 500, logFile: path.join(WORK_DIR, 'sandbox.log') });
+	const control = sandboxControl(sandbox.url);
 	const list = cases().filter((c) => !args.only || c.name.includes(args.only));
 	const results = new Map(list.map((c) => [c, []]));
 	try {
@@ -138,7 +147,7 @@ async function main() {
 				await control.configure({ latencyMs: args.latency });
 				const result = await runOnce(c, env, args, control);
 				results.get(c).push(result);
-				b.log(`  run ${r}/${args.runs} ${c.name}: ${Math.round(result.ms)} ms, ${result.requests} requests, at most ${result.maxInFlight} at once, ${b.megabytes(result.rssKb)}`);
+				log(`  run ${r}/${args.runs} ${c.name}: ${Math.round(result.ms)} ms, ${result.requests} requests, at most ${result.maxInFlight} at once, ${megabytes(result.rssKb)}`);
 			}
 		}
 	} finally {
@@ -146,9 +155,9 @@ async function main() {
 	}
 	const measured = list.map((c) => {
 		const runs = results.get(c);
-		return { ...c, runs, ms: b.median(runs.map((x) => x.ms)), rssKb: b.median(runs.map((x) => x.rssKb)), requests: b.median(runs.map((x) => x.requests)), maxInFlight: Math.max(...runs.map((x) => x.maxInFlight)) };
+		return { ...c, runs, ms: median(runs.map((x) => x.ms)), rssKb: median(runs.map((x) => x.rssKb)), requests: median(runs.map((x) => x.requests)), maxInFlight: Math.max(...runs.map((x) => x.maxInFlight)) };
 	});
-	const info = await b.machine(args);
+	const machine = await describeMachine(args.line);
 	const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 	const table = markdownTable(rowsOf(measured, args));
 	const md = [
@@ -156,8 +165,8 @@ async function main() {
 		'',
 		`Made by \`${command}\` (bench/writes.js) on ${when}.`,
 		'',
-		`- Machine: ${info.nproc} CPUs, ${info.cpu}, ${info.memory} RAM; n8n ${info.n8n} on Node ${info.n8nNode} (line ${args.line}).`,
-		`- Load average: ${loadBefore} before, ${b.loadavg()} after.`,
+		`- Machine: ${machine}.`,
+		`- Load average: ${loadBefore} before, ${loadAverage()} after.`,
 		`- ${args.items} items; Cube sandbox on loopback with ${args.latency} ms added to every request; ${args.runs} runs per case, median shown.`,
 		'- time: the writing node\'s `executionTime` in n8n\'s run data; peak RSS: the `n8n execute` process (GNU time `%M`).',
 		`- requests: the writes the sandbox served (not the source's pages); most at once: as the sandbox counted them (the source's read included).`,
@@ -174,4 +183,4 @@ async function main() {
 	console.log(`\n${table}\n\nWrote ${path.relative(process.cwd(), args.out)}`);
 }
 
-b.runMain(main);
+runCommand(main);

@@ -80,7 +80,7 @@ function createSandbox(options = {}) {
 			return { ...knobs };
 		},
 
-		addResponse: (input, options) => store.addResponse(input, clock.nowMs(), options),
+		addResponse: (input, visibility) => store.addResponse(input, clock.nowMs(), visibility),
 		addFault: (spec) => faults.add(spec),
 		clearFaults: () => faults.clear(),
 		clearRequests: () => log.clear(),

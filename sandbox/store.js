@@ -130,12 +130,12 @@ function createStore({ seed, anchorMs }) {
 	}
 
 	/**
-	 * Responses of a campaign submitted in [fromMs, toMs) and not after `nowMs` (unless added as
+	 * Responses of a campaign submitted in [fromMs, untilMs) and not after `nowMs` (unless added as
 	 * visible at once), ordered by submitted_when then insertion (Array#sort is stable).
 	 */
-	function responsesBetween(campaignId, fromMs, toMs, nowMs) {
+	function responsesBetween(campaignId, fromMs, untilMs, nowMs) {
 		const lowest = fromMs * 1000;
-		const beyond = Math.min(toMs * 1000, (nowMs + 1) * 1000);
+		const beyond = Math.min(untilMs * 1000, (nowMs + 1) * 1000);
 		const matching = [];
 		for (const response of data.responsesByCampaign.get(campaignId) ?? []) {
 			const micros = instantMicros(response.submitted_when);

@@ -2,7 +2,8 @@
 # Source this file; then:
 #   cube_n8n_paths LINE            # CUBE_N8N_DIR, CUBE_N8N_BIN, PATH (Node 24 first on line 2) ...
 #   cube_n8n_env LINE PURPOSE [json]  # also the N8N_* settings for the user folder .n8n-data/PURPOSE
-# The values come from scripts/lib/n8n-env.js, which the e2e runner uses too.
+# The values come from scripts/lib/n8n-env.js. They are for the shell and the programs it
+# starts (npm, n8n); the harness's JavaScript asks n8n-env.js directly, never this environment.
 CUBE_SCRIPTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 CUBE_PROJECT_DIR="$(dirname "$CUBE_SCRIPTS_DIR")"
 # The machine's node evaluates the settings even when line 2 then runs on Node 24.

@@ -121,15 +121,16 @@ main() {
 	tarball="$(cat .n8n-data/start-tarball)"
 	step bash scripts/n8n-install.sh "$LINE"
 	# one folder per line: 2.x migrates the database to a schema 1.x does not read
-	cube_n8n_env "$LINE" "start/line$LINE"
+	local purpose="start/line$LINE"
+	cube_n8n_env "$LINE" "$purpose" # for n8n start; the node steps below compute the same
 	start_sandbox
 	say "sandbox at $SANDBOX_URL"
 	say "install $(basename "$tarball") into $N8N_USER_FOLDER/.n8n/nodes"
-	step node scripts/lib/cli.js install-package "$tarball"
+	step node scripts/lib/cli.js install-package "$LINE" "$purpose" "$tarball"
 	say "import the credential and the examples"
-	step node scripts/lib/cli.js import-fixtures "$SANDBOX_URL"
+	step node scripts/lib/cli.js import-fixtures "$LINE" "$purpose" "$SANDBOX_URL"
 	start_n8n
-	step node scripts/lib/cli.js setup-owner
+	step node scripts/lib/cli.js setup-owner "http://127.0.0.1:$N8N_PORT"
 	say "ready after $((SECONDS - started)) s"
 	print_welcome
 	# returns when n8n exits by itself, when a signal runs the traps, or when the parent is gone

@@ -13,7 +13,7 @@ bash scripts/ensure-deps.sh
 step "build"
 npm run build --silent
 
-step "lint (n8n community rules)"
+step "lint (n8n community rules on the package, recommended rules on the support code)"
 npm run lint --silent
 
 step "n8n package scanner on the packed tarball"

@@ -1,6 +1,9 @@
-// Invariants over what n8n's loader reads from the package: the contract's names, every
+// Invariants over what n8n's loader reads from the package: the public names (saved workflows
+// refer to them, so a change of name or meaning needs a new node version), every
 // operation reachable and implemented, defaults that are valid, no parameter left unscoped.
 const { loadPackage } = require('./support/engine');
+const { testCredential } = require('./support/credentialTest');
+const { basicCredential, tokenCredential, useSandbox } = require('./support/sandbox');
 const { resources } = require('../dist/nodes/HeadshedCube/actions/resources');
 
 let loader;
@@ -12,12 +15,13 @@ beforeAll(async () => {
 	credential = loader.credentialTypes.headshedCubeApi.type;
 });
 
-const CONTRACT = {
+// Every resource, its operations and each operation's parameters, by their public names.
+const PUBLIC_PARAMETERS = {
 	client: { getAll: [] },
 	assignment: { getAll: [] },
 	campaign: { getAll: ['includeInactive'] },
 	customer: {
-		// `options` (Pages at Once) is an addition to the contract's table.
+		// `options` holds Pages at Once
 		getAll: ['assignmentId', 'returnAll', 'limit', 'options'],
 		get: ['assignmentId', 'customerId'],
 		// `options` (Requests at Once) of the writes is an addition too.
@@ -45,7 +49,7 @@ function parametersOf(resource, operation) {
 	);
 }
 
-test('node and credential carry the contract names', () => {
+test('node and credential carry their public names', () => {
 	expect(node.description).toEqual(
 		expect.objectContaining({ name: 'headshedCube', displayName: 'Headshed Cube', version: 1, usableAsTool: true }),
 	);
@@ -59,13 +63,32 @@ test('node and credential carry the contract names', () => {
 	for (const secret of ['token', 'password']) {
 		expect(credential.properties.find((p) => p.name === secret).typeOptions).toEqual({ password: true });
 	}
-	expect(credential.test.request.url).toBeDefined();
 });
 
-test('every resource and operation of the contract is offered, and nothing else', () => {
+describe("the credential's connection test, run as n8n runs it, against the sandbox", () => {
+	const sandbox = useSandbox();
+
+	test('passes with the sandbox token and with basic auth; fails with a wrong token, naming the 401', async () => {
+		expect((await testCredential('headshedCubeApi', tokenCredential(sandbox))).error).toBeUndefined();
+		expect((await testCredential('headshedCubeApi', basicCredential(sandbox))).error).toBeUndefined();
+		const { error } = await testCredential('headshedCubeApi', tokenCredential(sandbox, { token: 'wrong-token' }));
+		expect(error).toBeDefined();
+		expect(`${error.message} ${error.description ?? ''}`).toMatch(/401/);
+		expect(`${error.message} ${error.description ?? ''}`).not.toContain('wrong-token');
+		// the answers were the sandbox's, all for one Cube path (n8n asks again once after a 401)
+		const statuses = sandbox.requests.map((request) => request.status);
+		expect(statuses.slice(0, 2)).toEqual([200, 200]);
+		expect(statuses.slice(2)).toContain(401);
+		expect(new Set(statuses.slice(2))).toEqual(new Set([401]));
+		const paths = new Set(sandbox.requests.map((request) => request.path));
+		expect(paths.size).toBe(1);
+	});
+});
+
+test('every public resource and operation is offered, and nothing else', () => {
 	const resourceOption = node.description.properties.find((p) => p.name === 'resource');
-	expect(resourceOption.options.map((o) => o.value).sort()).toEqual(Object.keys(CONTRACT).sort());
-	for (const [resource, operations] of Object.entries(CONTRACT)) {
+	expect(resourceOption.options.map((o) => o.value).sort()).toEqual(Object.keys(PUBLIC_PARAMETERS).sort());
+	for (const [resource, operations] of Object.entries(PUBLIC_PARAMETERS)) {
 		const selectors = node.description.properties.filter((p) => p.name === 'operation' && p.displayOptions.show.resource.includes(resource));
 		expect(selectors).toHaveLength(1);
 		expect(selectors[0].options.map((o) => o.value).sort()).toEqual(Object.keys(operations).sort());
@@ -74,15 +97,15 @@ test('every resource and operation of the contract is offered, and nothing else'
 });
 
 test('every offered operation is implemented', () => {
-	for (const [resource, operations] of Object.entries(CONTRACT)) {
+	for (const [resource, operations] of Object.entries(PUBLIC_PARAMETERS)) {
 		for (const operation of Object.keys(operations)) {
 			expect(typeof resources[resource].operations[operation].execute).toBe('function');
 		}
 	}
 });
 
-test.each(Object.entries(CONTRACT).flatMap(([r, ops]) => Object.entries(ops).map(([o, names]) => [r, o, names])))(
-	'%s %s has exactly the contract parameters',
+test.each(Object.entries(PUBLIC_PARAMETERS).flatMap(([r, ops]) => Object.entries(ops).map(([o, names]) => [r, o, names])))(
+	'%s %s has exactly its public parameters',
 	(resource, operation, names) => {
 		expect(parametersOf(resource, operation).map((p) => p.name).sort()).toEqual([...names].sort());
 	},

@@ -1,4 +1,4 @@
-// Every row of the contract's operation table, run by n8n's engine against the sandbox over HTTP.
+// Every operation of the node, run by n8n's engine against the sandbox over HTTP.
 const { idLocator, runCube } = require('./support/cubeWorkflow');
 const { served, tokenCredential, basicCredential, useSandbox } = require('./support/sandbox');
 

@@ -124,7 +124,12 @@ describe('includeCustomer', () => {
 		expect(customerPages).toHaveLength(400);
 		expect(new Set(customerPages).size).toBe(400);
 		expect(served(sandbox).filter((line) => line.includes('campaigns?'))).toEqual(['GET /api/v1/campaigns?include_inactive_campaigns=True']);
-		expect(json.length % 3).toBe(0);
+		// every item reads the whole range: three times the week's responses, each with its card
+		const week = seededResponses(101, '20261116', '20261120');
+		expect(week.length).toBeGreaterThan(50);
+		expect(json).toHaveLength(3 * week.length);
+		expect(json.map(({ customer: _card, ...response }) => response)).toEqual([...week, ...week, ...week]);
+		expect(json.every((response) => response.customer && response.customer.customer_id === response.crm_customer_id)).toBe(true);
 	});
 
 	test('an inactive campaign still finds its assignment', async () => {

@@ -318,9 +318,9 @@ test('a quiet poll reads only the page with the last known response; new ones co
 	expect(lastPage).toBeGreaterThan(2);
 	expect(await quiet('2026-11-20T10:01:00.000Z')).toEqual([]);
 	expect(ofToday()).toEqual([`?page=${lastPage}`]);
-	const added = 25 - (known % 25) + 3; // fills the last page and starts the next
-	for (let n = 0; n < added; n++) addResponse(101, '2026-11-20T10:01:30.000000Z', n / added);
-	expect(await quiet('2026-11-20T10:02:00.000Z')).toHaveLength(added);
+	const newOnes = 25 - (known % 25) + 3; // fills the last page and starts the next
+	for (let n = 0; n < newOnes; n++) addResponse(101, '2026-11-20T10:01:30.000000Z', n / newOnes);
+	expect(await quiet('2026-11-20T10:02:00.000Z')).toHaveLength(newOnes);
 	expect(ofToday()).toEqual([`?page=${lastPage}`, `?page=${lastPage + 1}`]);
 	expect(await quiet('2026-11-20T10:03:00.000Z')).toEqual([]);
 	expect(ofToday()).toEqual([`?page=${lastPage + 1}`]);

@@ -1,67 +1,66 @@
 #!/usr/bin/env node
-// Steps of scripts/start.sh that are easier in JavaScript. They run under the environment that
-// `cube_n8n_env LINE PURPOSE` exported (N8N_USER_FOLDER, CUBE_N8N_LINE, ...).
+// Steps of scripts/start.sh that are easier in JavaScript. Each step that runs n8n or npm for a
+// line computes that line's environment itself (scripts/lib/n8n-env.js), from its arguments.
 //
-//   node scripts/lib/cli.js pack                         # prints the tarball's path
-//   node scripts/lib/cli.js install-package TARBALL
-//   node scripts/lib/cli.js import-fixtures SANDBOX_URL  # credential always; examples once
-//   node scripts/lib/cli.js setup-owner                  # waits for n8n, creates the owner
+//   node scripts/lib/cli.js pack                                       # prints the tarball's path
+//   node scripts/lib/cli.js install-package LINE PURPOSE TARBALL
+//   node scripts/lib/cli.js import-fixtures LINE PURPOSE SANDBOX_URL   # credential always; examples once
+//   node scripts/lib/cli.js setup-owner BASE_URL                       # waits for n8n, creates the owner
+//   node scripts/lib/cli.js owner                                      # prints the owner's email and password
+// PURPOSE names the user folder, .n8n-data/PURPOSE, as in `cube_n8n_env LINE PURPOSE`.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 
-const h = require('./harness');
-const { PROJECT_DIR } = require('./n8n-env');
+const { importCredentials, importWorkflows, activateWorkflow } = require('./n8n-cli');
+const { PROJECT_DIR, n8nEnv } = require('./n8n-env');
+const { OWNER, waitForN8n, N8nRest } = require('./n8n-server');
+const { packPackage, installPackage } = require('./package');
+const { credentialRecords } = require('./workflows');
 
 const EXAMPLES_DIR = path.join(PROJECT_DIR, 'examples');
 const UPSERT_EXAMPLE_ID = 'cubeExCrmUpsert1';
 
-async function importFixtures(sandboxUrl) {
-	const env = process.env;
+async function importFixtures(env, sandboxUrl) {
 	// the sandbox's address changes between starts, so the credential is imported every time
-	await h.importCredentials(env, h.credentialRecords(sandboxUrl), env.N8N_USER_FOLDER);
+	await importCredentials(env, credentialRecords(sandboxUrl), env.N8N_USER_FOLDER);
 	// the examples only once: later starts keep what the user changed in them
 	const marker = path.join(env.N8N_USER_FOLDER, '.examples-imported');
 	if (fs.existsSync(marker)) return;
-	await h.importWorkflows(env, EXAMPLES_DIR);
-	await h.activateWorkflow(env, UPSERT_EXAMPLE_ID);
+	await importWorkflows(env, EXAMPLES_DIR);
+	await activateWorkflow(env, UPSERT_EXAMPLE_ID);
 	fs.writeFileSync(marker, `${new Date().toISOString()}\n`);
 }
 
-async function setupOwner() {
-	const baseUrl = `http://127.0.0.1:${process.env.N8N_PORT}`;
-	const deadline = Date.now() + 120_000;
-	for (;;) {
-		try {
-			const res = await fetch(`${baseUrl}/rest/settings`, { signal: AbortSignal.timeout(2000) });
-			if (res.status === 200) break;
-		} catch {
-			/* not listening yet */
-		}
-		if (Date.now() > deadline) throw new Error(`n8n did not answer ${baseUrl}/rest/settings within 120 s`);
-		await h.sleep(500);
-	}
-	const rest = new h.N8nRest(baseUrl);
+async function setupOwner(baseUrl) {
+	await waitForN8n(baseUrl, { timeoutMs: 120_000 });
+	const rest = new N8nRest(baseUrl);
 	await rest.setupOwner();
 	await rest.login();
 }
 
-async function main([command, arg]) {
+function required(value, what) {
+	if (!value) throw new Error(`missing ${what} (see the usage at the top of scripts/lib/cli.js)`);
+	return value;
+}
+
+async function main([command, ...args]) {
+	const lineEnv = async () => await n8nEnv(required(args[0], 'LINE'), required(args[1], 'PURPOSE'));
 	switch (command) {
 		case 'pack':
-			console.log(await h.packPackage());
+			console.log(await packPackage());
 			break;
 		case 'install-package':
-			await h.installPackage(process.env, arg);
+			await installPackage(await lineEnv(), required(args[2], 'TARBALL'));
 			break;
 		case 'import-fixtures':
-			await importFixtures(arg);
+			await importFixtures(await lineEnv(), required(args[2], 'SANDBOX_URL'));
 			break;
 		case 'setup-owner':
-			await setupOwner();
+			await setupOwner(required(args[0], 'BASE_URL'));
 			break;
 		case 'owner':
-			console.log(`${h.OWNER.email} ${h.OWNER.password}`);
+			console.log(`${OWNER.email} ${OWNER.password}`);
 			break;
 		default:
 			throw new Error(`unknown command ${command}`);

@@ -1,42 +1,24 @@
-// The e2e workflows (one per row of the contract's operation table, the examples, and failures)
+// The e2e workflows (one per operation of the node, the examples, and failures)
 // and what each run must show. Each case: a workflow to import, then `check(run, ctx)` with the
 // parsed `n8n execute --rawOutput` result; ctx.api reads the sandbox directly for expectations.
 'use strict';
 const assert = require('assert/strict');
 const path = require('path');
 
-const { CREDENTIAL_ID, CREDENTIAL_NAME, SANDBOX_TOKEN } = require('../../scripts/lib/harness');
+const { SANDBOX_TOKEN } = require('../../scripts/lib/sandbox-client');
+const { NODE_TYPE, CREDENTIAL_ID, branchesWorkflow, byId, credentialRecords, cubeNode } = require('../../scripts/lib/workflows');
 const { cubeDate } = require('./cube-api');
 
-const NODE_TYPE = 'n8n-nodes-headshed-cube.headshedCube';
 const BAD_CREDENTIAL_ID = 'cubeBadTokenCre1';
 const BAD_TOKEN = 'e2e-wrong-token-0451';
 const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', 'examples');
 
-const byId = (value) => ({ __rl: true, mode: 'id', value });
-
 /** A workflow whose Manual Trigger feeds each Cube node as a branch of its own. */
 function cubeWorkflow(id, name, branches, { credentialId = CREDENTIAL_ID } = {}) {
-	const trigger = { id: `${id}-t`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
-	const nodes = branches.map((branch, i) => ({
-		id: `${id}-${i}`,
-		name: branch.name,
-		type: NODE_TYPE,
-		typeVersion: 1,
-		position: [260, i * 180],
-		parameters: branch.parameters,
-		credentials: { headshedCubeApi: { id: credentialId, name: CREDENTIAL_NAME } },
-	}));
-	const targets = nodes.map((node) => ({ node: node.name, type: 'main', index: 0 }));
-	return {
-		id,
-		name: `e2e: ${name}`,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [trigger, ...nodes],
-		connections: { Start: { main: [targets] } },
-		pinData: {},
-	};
+	const nodes = branches.map((branch, i) =>
+		cubeNode({ id: `${id}-${i}`, name: branch.name, parameters: branch.parameters, position: [260, i * 180], credentialId }),
+	);
+	return branchesWorkflow(id, `e2e: ${name}`, nodes);
 }
 
 /** The output items (json only) of a node's first run. */
@@ -382,8 +364,8 @@ for (const c of cases) {
 
 function credentialsFor(sandboxUrl) {
 	return [
-		{ id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: 'headshedCubeApi', data: { baseUrl: sandboxUrl, authentication: 'token', token: SANDBOX_TOKEN } },
-		{ id: BAD_CREDENTIAL_ID, name: 'Headshed Cube (wrong token)', type: 'headshedCubeApi', data: { baseUrl: sandboxUrl, authentication: 'token', token: BAD_TOKEN } },
+		...credentialRecords(sandboxUrl),
+		...credentialRecords(sandboxUrl, { id: BAD_CREDENTIAL_ID, name: 'Headshed Cube (wrong token)', token: BAD_TOKEN }),
 	];
 }
 

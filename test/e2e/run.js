@@ -8,11 +8,15 @@
 const fs = require('fs');
 const path = require('path');
 
-const h = require('../../scripts/lib/harness');
+const { importCredentials, importWorkflows, activateWorkflow, parseRun } = require('../../scripts/lib/n8n-cli');
 const { n8nEnv, linePaths, PROJECT_DIR } = require('../../scripts/lib/n8n-env');
-const { cubeClient } = require('./cube-api');
+const { OWNER, startN8n, N8nRest } = require('../../scripts/lib/n8n-server');
+const { packPackage, installPackage } = require('../../scripts/lib/package');
+const { runInGroup, stopAll } = require('../../scripts/lib/processes');
+const { SANDBOX_TOKEN, cubeReader, startSandbox, todayAtNoonUtc } = require('../../scripts/lib/sandbox-client');
+const { NODE_TYPE, TRIGGER_NODE_TYPE, CREDENTIAL_ID, credentialRecords, credentialRef } = require('../../scripts/lib/workflows');
 const { browserChecks, chromiumAvailable } = require('./browser');
-const { cases, credentialsFor, NODE_TYPE, BAD_TOKEN, BAD_CREDENTIAL_ID } = require('./cases');
+const { cases, credentialsFor, BAD_TOKEN, BAD_CREDENTIAL_ID } = require('./cases');
 const { TRIGGER_WORKFLOW_ID, triggerWorkflow, checkTriggerDelivers, checkRestartDelivers } = require('./trigger');
 
 const RUN_TIMEOUT_MS = 120_000;
@@ -46,119 +50,86 @@ class Tally {
 }
 
 /**
- * The run JSON in `n8n execute --rawOutput` output. With N8N_LOG_FORMAT=json each output line is
- * a JSON log entry; the run is the entry whose message parses to an object with `data.resultData`.
+ * `n8n execute` of one workflow. Its output goes through files: n8n ends with process.exit()
+ * right after printing the run, and into a pipe the tail of a large run can be lost.
  */
-function parseRun(stdout) {
-	const candidates = [stdout];
-	for (const line of stdout.split('\n')) {
-		if (!line.trim().startsWith('{')) continue;
-		try {
-			const entry = JSON.parse(line);
-			candidates.push(typeof entry.message === 'string' ? entry.message : line);
-		} catch {
-			/* not JSON */
-		}
-	}
-	for (const text of candidates) {
-		try {
-			const value = JSON.parse(text);
-			if (value && value.data && value.data.resultData) return value;
-		} catch {
-			/* not the run */
-		}
-	}
-	throw new Error(`no run JSON in the output:\n${stdout.slice(0, 1500)}`);
-}
-
-async function executeWorkflow(env, id) {
-	const args = ['execute', '--id', id, '--rawOutput'];
-	const outFile = path.join(env.N8N_USER_FOLDER, `execute-${id}.out`);
-	try {
-		const { stdout, stderr } = await h.runToFile(linePaths(env.CUBE_N8N_LINE).n8nBin, args, outFile, { env, timeoutMs: RUN_TIMEOUT_MS });
-		return { ok: true, stdout, stderr };
-	} catch (error) {
-		if (error.killed) throw error;
-		return { ok: false, stdout: error.stdout || '', stderr: error.stderr || '', signal: error.signal };
-	}
+async function executeWorkflow(env, id, workDir) {
+	const bin = linePaths(env.CUBE_N8N_LINE).n8nBin;
+	const outputFile = path.join(workDir, `execute-${id}`);
+	const { code, signal, stdout, stderr } = await runInGroup(bin, ['execute', '--id', id, '--rawOutput'], { env, timeoutMs: RUN_TIMEOUT_MS, outputFile });
+	return { ok: code === 0, signal, stdout, stderr };
 }
 
 async function prepareUserFolder(env, tarball, sandboxUrl, workDir) {
 	fs.rmSync(env.N8N_USER_FOLDER, { recursive: true, force: true });
 	fs.mkdirSync(env.N8N_USER_FOLDER, { recursive: true });
-	await h.installPackage(env, tarball);
+	await installPackage(env, tarball);
 	const workflowsDir = path.join(workDir, 'workflows');
 	fs.rmSync(workflowsDir, { recursive: true, force: true });
 	fs.mkdirSync(workflowsDir, { recursive: true });
-	for (const c of cases) fs.writeFileSync(path.join(workflowsDir, `${c.workflow.id}.json`), JSON.stringify(c.workflow, null, 2));
-	fs.writeFileSync(path.join(workflowsDir, `${TRIGGER_WORKFLOW_ID}.json`), JSON.stringify(triggerWorkflow(h.CREDENTIAL_ID), null, 2));
-	await h.importCredentials(env, credentialsFor(sandboxUrl), workDir);
-	await h.importWorkflows(env, workflowsDir);
+	for (const testCase of cases) fs.writeFileSync(path.join(workflowsDir, `${testCase.workflow.id}.json`), JSON.stringify(testCase.workflow, null, 2));
+	fs.writeFileSync(path.join(workflowsDir, `${TRIGGER_WORKFLOW_ID}.json`), JSON.stringify(triggerWorkflow(CREDENTIAL_ID), null, 2));
+	await importCredentials(env, credentialsFor(sandboxUrl), workDir);
+	await importWorkflows(env, workflowsDir);
 }
 
-async function runExecuteCases(tally, env, api, only) {
-	for (const c of cases) {
-		if (only && !c.workflow.name.includes(only) && c.workflow.id !== only) continue;
-		await tally.check(`execute ${c.workflow.name}`, async () => {
-			const result = await executeWorkflow(env, c.workflow.id);
+async function runExecuteCases(tally, env, api, only, workDir) {
+	for (const testCase of cases) {
+		if (only && !testCase.workflow.name.includes(only) && testCase.workflow.id !== only) continue;
+		await tally.check(`execute ${testCase.workflow.name}`, async () => {
+			const result = await executeWorkflow(env, testCase.workflow.id, workDir);
 			const rawText = `${result.stdout}\n${result.stderr}`;
 			const run = parseRun(result.stdout);
 			// n8n 1.123 now and then dies of SIGSEGV while exiting, after printing the whole run (a
 			// native module's teardown); the run is what is checked, and the tally says so
 			const crashedAfterRun = !result.ok && result.signal && run.status === 'success';
-			if (c.expectFailure && result.ok) throw new Error('expected `n8n execute` to exit non-zero');
-			if (!c.expectFailure && !result.ok && !crashedAfterRun) {
+			if (testCase.expectFailure && result.ok) throw new Error('expected `n8n execute` to exit non-zero');
+			if (!testCase.expectFailure && !result.ok && !crashedAfterRun) {
 				const error = run.data.resultData.error;
 				throw new Error(`n8n execute failed: ${error ? `${error.message} ${error.description || ''}` : rawText.slice(-1500)}`);
 			}
-			const detail = await c.check(run, { api, rawText });
+			const detail = await testCase.check(run, { api, rawText });
 			return crashedAfterRun ? `${detail} (n8n died of ${result.signal} as it exited)` : detail;
 		});
 	}
 }
 
 function credentialPayload(sandboxUrl, token) {
-	return {
-		credentials: {
-			id: h.CREDENTIAL_ID,
-			name: h.CREDENTIAL_NAME,
-			type: 'headshedCubeApi',
-			data: { baseUrl: sandboxUrl, authentication: 'token', token },
-		},
-	};
+	const [credentials] = credentialRecords(sandboxUrl, { token });
+	return { credentials };
 }
 
 async function runRestChecks(tally, env, sandboxUrl, api, logFile) {
 	let n8n;
 	await tally.check('activate the webhook of example b', async () => {
-		await h.activateWorkflow(env, UPSERT_EXAMPLE_ID);
+		await activateWorkflow(env, UPSERT_EXAMPLE_ID);
 	});
 	await tally.check('activate the trigger workflow', async () => {
-		await h.activateWorkflow(env, TRIGGER_WORKFLOW_ID);
+		await activateWorkflow(env, TRIGGER_WORKFLOW_ID);
 	});
 	await tally.check('n8n start answers /rest/settings', async () => {
-		n8n = await h.startN8n(env, { logFile });
+		n8n = await startN8n(env, { logFile });
 		return n8n.baseUrl;
 	});
 	if (!n8n) return;
 	try {
-		let rest = new h.N8nRest(n8n.baseUrl);
+		let rest = new N8nRest(n8n.baseUrl);
 		await tally.check('REST owner setup and login', async () => {
 			await rest.setupOwner();
 			await rest.login();
-			return h.OWNER.email;
+			return OWNER.email;
 		});
 		await tally.check('REST /types/nodes.json lists the node and trigger', async () => {
 			const { status, json } = await rest.request('GET', '/types/nodes.json');
 			if (status !== 200) throw new Error(`status ${status}`);
 			const names = json.map((type) => type.name);
-			for (const name of [NODE_TYPE, `${NODE_TYPE}Trigger`]) {
+			for (const name of [NODE_TYPE, TRIGGER_NODE_TYPE]) {
 				if (!names.includes(name)) throw new Error(`${name} missing among ${names.length} types`);
 			}
 			return `${names.length} node types`;
 		});
 		await tally.check('REST credential test passes with the sandbox token', async () => {
-			const { status, json, text } = await rest.request('POST', '/rest/credentials/test', credentialPayload(sandboxUrl, h.SANDBOX_TOKEN));
+			const { status, json, text } = await rest.request('POST', '/rest/credentials/test', credentialPayload(sandboxUrl, SANDBOX_TOKEN));
 			const result = json && (json.data || json);
 			if (status !== 200 || result.status !== 'OK') throw new Error(`${status} ${text.slice(0, 400)}`);
 			return result.message;
@@ -180,8 +151,8 @@ async function runRestChecks(tally, env, sandboxUrl, api, logFile) {
 			return await checkRestartDelivers(sandboxUrl, async (whileDown) => {
 				await n8n.stop();
 				await whileDown();
-				n8n = await h.startN8n(env, { logFile: logFile.replace(/\.log$/, '-restarted.log') });
-				rest = new h.N8nRest(n8n.baseUrl);
+				n8n = await startN8n(env, { logFile: logFile.replace(/\.log$/, '-restarted.log') });
+				rest = new N8nRest(n8n.baseUrl);
 				await rest.login();
 				return rest;
 			});
@@ -234,7 +205,7 @@ async function campaignDropdown(rest, api) {
 		path: 'parameters.campaignId',
 		methodName: 'searchCampaigns',
 		currentNodeParameters: { resource: 'response', operation: 'getAll', campaignId: { __rl: true, mode: 'list', value: '' } },
-		credentials: { headshedCubeApi: { id: h.CREDENTIAL_ID, name: h.CREDENTIAL_NAME } },
+		credentials: credentialRef(),
 		filter: '',
 	};
 	const { status, json, text } = await rest.request('POST', '/rest/dynamic-node-parameters/resource-locator-results', body);
@@ -242,7 +213,7 @@ async function campaignDropdown(rest, api) {
 	const results = (json.data || json).results;
 	const expected = await api.getAll('/api/v1/campaigns?include_inactive_campaigns=True');
 	if (!Array.isArray(results) || results.length === 0) throw new Error(`no results: ${text.slice(0, 300)}`);
-	const unknown = results.filter((r) => !expected.some((c) => String(c.campaign_id) === String(r.value)));
+	const unknown = results.filter((r) => !expected.some((campaign) => String(campaign.campaign_id) === String(r.value)));
 	if (unknown.length) throw new Error(`values not in Cube: ${JSON.stringify(unknown).slice(0, 300)}`);
 	return `${results.length} campaigns, first "${results[0].name}"`;
 }
@@ -257,15 +228,15 @@ async function main() {
 	}
 	const workDir = path.join(PROJECT_DIR, 'test-output', `e2e-line${args.line}`);
 	fs.mkdirSync(workDir, { recursive: true });
-	const tarball = args.tarball || (await h.packPackage());
+	const tarball = args.tarball || (await packPackage());
 	const env = await n8nEnv(args.line, `e2e-line${args.line}`, { jsonLog: true });
 
-	const sandbox = await h.startSandbox({ now: h.todayAtNoonUtc(), freezeClock: true, logFile: path.join(workDir, 'sandbox.log') });
+	const sandbox = await startSandbox({ now: todayAtNoonUtc(), freezeClock: true, logFile: path.join(workDir, 'sandbox.log') });
 	const cleanup = async () => await sandbox.stop();
-	process.once('SIGINT', () => h.stopAll().then(() => process.exit(130)));
-	process.once('SIGTERM', () => h.stopAll().then(() => process.exit(143)));
+	process.once('SIGINT', () => stopAll().then(() => process.exit(130)));
+	process.once('SIGTERM', () => stopAll().then(() => process.exit(143)));
 	try {
-		const api = cubeClient(sandbox.url, h.SANDBOX_TOKEN);
+		const api = cubeReader(sandbox.url);
 		console.log(`[line ${args.line}] n8n ${paths.n8nVersion}, sandbox ${sandbox.url}, user folder ${env.N8N_USER_FOLDER}`);
 		let prepared = false;
 		await tally.check('install the packed package and import fixtures', async () => {
@@ -274,7 +245,7 @@ async function main() {
 			return path.basename(tarball);
 		});
 		if (prepared) {
-			await runExecuteCases(tally, env, api, args.only);
+			await runExecuteCases(tally, env, api, args.only, workDir);
 			if (!args.only) await runRestChecks(tally, env, sandbox.url, api, path.join(workDir, 'n8n-start.log'));
 		}
 	} finally {

@@ -1,26 +1,24 @@
 // The trigger in a real n8n: an active workflow polls the sandbox every minute (n8n 2.x refuses
 // anything shorter), and a response added meanwhile must start exactly one execution.
 'use strict';
-const { CREDENTIAL_NAME } = require('../../scripts/lib/harness');
-
-const NODE_TYPE = 'n8n-nodes-headshed-cube.headshedCube';
+const { sleep } = require('../../scripts/lib/processes');
+const { sandboxControl } = require('../../scripts/lib/sandbox-client');
+const { TRIGGER_NODE_TYPE, credentialRef, workflow } = require('../../scripts/lib/workflows');
 
 // At most 16 characters: n8n saves no static data (the trigger's cursor) for a longer id.
 const TRIGGER_WORKFLOW_ID = 'e2eTriggerNewRsp';
 const CAMPAIGN = 101;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function triggerWorkflow(credentialId) {
-	return {
+	return workflow({
 		id: TRIGGER_WORKFLOW_ID,
 		name: 'e2e: trigger delivers a new response once',
-		active: false,
-		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
+		settings: { saveDataSuccessExecution: 'all' },
 		nodes: [
 			{
 				id: 'trigger',
 				name: 'Headshed Cube Trigger',
-				type: `${NODE_TYPE}Trigger`,
+				type: TRIGGER_NODE_TYPE,
 				typeVersion: 1,
 				position: [0, 0],
 				parameters: {
@@ -28,31 +26,19 @@ function triggerWorkflow(credentialId) {
 					event: 'newResponse',
 					campaignIds: [CAMPAIGN],
 				},
-				credentials: { headshedCubeApi: { id: credentialId, name: CREDENTIAL_NAME } },
+				credentials: credentialRef(credentialId),
 			},
 		],
-		connections: {},
-		pinData: {},
-	};
-}
-
-async function sandboxCall(sandboxUrl, method, route, body) {
-	const res = await fetch(`${sandboxUrl}${route}`, {
-		method,
-		headers: { 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-		signal: AbortSignal.timeout(10_000),
 	});
-	return await res.json();
 }
 
 /** A poll sends its requests within seconds; polls are a minute apart. */
 const SAME_POLL_MS = 15_000;
 
 async function pollsSoFar(sandboxUrl) {
-	const requests = await sandboxCall(sandboxUrl, 'GET', '/__sandbox/requests');
-	const list = Array.isArray(requests) ? requests : requests.requests;
-	const times = list
+	const answer = await sandboxControl(sandboxUrl).requests();
+	const requests = Array.isArray(answer) ? answer : answer.requests;
+	const times = requests
 		.filter((r) => r.path.startsWith(`/api/v1/campaigns/${CAMPAIGN}/responses/`))
 		.map((r) => Date.parse(r.at))
 		.sort((a, b) => a - b);
@@ -91,14 +77,15 @@ async function waitForPolls(sandboxUrl, count, ms) {
 async function checkTriggerDelivers(rest, sandboxUrl) {
 	// The activation polled when n8n started; from here on only the trigger asks for campaign
 	// 101's responses, so the log counts its scheduled polls.
-	await sandboxCall(sandboxUrl, 'DELETE', '/__sandbox/requests');
+	const control = sandboxControl(sandboxUrl);
+	await control.clearRequests();
 	await waitForPolls(sandboxUrl, 1, 100_000);
 	// The sandbox clock is frozen; the new response is stamped just after it, then made visible.
-	const state = await sandboxCall(sandboxUrl, 'GET', '/__sandbox/state');
+	const state = await control.state();
 	const submitted = new Date(Date.parse(state.clock?.now ?? state.now) + 60_000).toISOString();
-	await sandboxCall(sandboxUrl, 'POST', '/__sandbox/clock', { advanceMs: 120_000 });
+	await control.advanceClock(120_000);
 	const marker = `e2e trigger ${Date.now()}`;
-	await sandboxCall(sandboxUrl, 'POST', '/__sandbox/responses', { campaign_id: CAMPAIGN, type: 'Completed - Yes', comment: marker, submitted_when: submitted });
+	await control.addResponse({ campaign_id: CAMPAIGN, type: 'Completed - Yes', comment: marker, submitted_when: submitted });
 	const before = await pollsSoFar(sandboxUrl);
 	let result;
 	const until = Date.now() + 100_000;
@@ -120,18 +107,19 @@ async function checkTriggerDelivers(rest, sandboxUrl) {
  */
 async function checkRestartDelivers(sandboxUrl, restart) {
 	const markers = [];
+	const sandbox = sandboxControl(sandboxUrl);
 	const rest = await restart(async () => {
-		const state = await sandboxCall(sandboxUrl, 'GET', '/__sandbox/state');
+		const state = await sandbox.state();
 		const now = Date.parse(state.clock?.now ?? state.now);
 		for (let n = 1; n <= 3; n++) {
 			const marker = `e2e restart ${Date.now()} #${n}`;
 			markers.push(marker);
 			const submitted = new Date(now + n * 1000).toISOString();
-			await sandboxCall(sandboxUrl, 'POST', '/__sandbox/responses', { campaign_id: CAMPAIGN, type: 'Completed - Yes', comment: marker, submitted_when: submitted });
+			await sandbox.addResponse({ campaign_id: CAMPAIGN, type: 'Completed - Yes', comment: marker, submitted_when: submitted });
 		}
-		await sandboxCall(sandboxUrl, 'POST', '/__sandbox/clock', { advanceMs: 60_000 });
+		await sandbox.advanceClock(60_000);
 	});
-	await sandboxCall(sandboxUrl, 'DELETE', '/__sandbox/requests');
+	await sandbox.clearRequests();
 	let result;
 	const until = Date.now() + 150_000;
 	do {

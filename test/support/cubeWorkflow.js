@@ -1,24 +1,14 @@
 // Builds one-node workflows around the Headshed Cube node and runs them in n8n's engine.
-const { runWorkflow, PACKAGE_NAME } = require('./engine');
+const { NODE_TYPE: CUBE_NODE_TYPE, byId: idLocator, cubeNode: workflowCubeNode } = require('../../scripts/lib/workflows');
+const { runWorkflow } = require('./engine');
 
-const CUBE_NODE_TYPE = `${PACKAGE_NAME}.headshedCube`;
 const CREDENTIAL_ID = 'cube-sandbox';
 
 function cubeNode(parameters, { name = 'Headshed Cube', continueOnFail = false, position = [0, 0] } = {}) {
 	return {
-		id: name,
-		name,
-		type: CUBE_NODE_TYPE,
-		typeVersion: 1,
-		position,
-		parameters,
-		credentials: { headshedCubeApi: { id: CREDENTIAL_ID, name: 'Cube sandbox' } },
+		...workflowCubeNode({ id: name, name, parameters, position, credentialId: CREDENTIAL_ID }),
 		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 	};
-}
-
-function idLocator(value) {
-	return { __rl: true, mode: 'id', value };
 }
 
 /**

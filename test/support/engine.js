@@ -154,10 +154,11 @@ let executionCounter = 0;
 /**
  * Runs `workflow` ({ nodes, connections, settings }) starting at `startNode` with `items` as its
  * input. Returns the output items of every node that ran, the run's error if any, and the run.
+ * `nodeTypes` replaces this package's node types (for a node type made up by a test).
  */
-async function runWorkflow({ nodes, connections = {}, settings = {}, startNode, items = [{ json: {} }], credentials }) {
+async function runWorkflow({ nodes, connections = {}, settings = {}, startNode, items = [{ json: {} }], credentials, nodeTypes }) {
 	const loader = await loadPackage();
-	const nodeTypes = new PackageNodeTypes(loader);
+	nodeTypes ??= new PackageNodeTypes(loader);
 	const workflowData = { id: 'test', name: 'test', nodes, connections, active: false, settings };
 	const workflow = new Workflow({ ...workflowData, nodeTypes, staticData: {} });
 	const executionId = String(++executionCounter);
