@@ -139,7 +139,7 @@ function createStore({ seed, anchorMs }) {
 		const matching = [];
 		for (const response of data.responsesByCampaign.get(campaignId) ?? []) {
 			const micros = instantMicros(response.submitted_when);
-			const visible = micros < beyond || (visibleEarly.has(response) && micros < toMs * 1000);
+			const visible = micros < beyond || (visibleEarly.has(response) && micros < untilMs * 1000);
 			if (micros >= lowest && visible) matching.push({ micros, response });
 		}
 		matching.sort((a, b) => a.micros - b.micros);
