@@ -79,8 +79,8 @@ async function stopGroup(child, graceMs = 10_000) {
 }
 
 /** The Cube sandbox in its own process; resolves once it prints SANDBOX_READY. */
-async function startSandbox({ now, freezeClock = false, pageSize = 500, logFile } = {}) {
-	const args = [path.join(PROJECT_DIR, 'sandbox', 'cli.js'), '--port', '0', '--page-size', String(pageSize)];
+async function startSandbox({ now, freezeClock = false, pageSize = 500, port = 0, logFile } = {}) {
+	const args = [path.join(PROJECT_DIR, 'sandbox', 'cli.js'), '--port', String(port), '--page-size', String(pageSize)];
 	if (now) args.push('--now', now);
 	if (freezeClock) args.push('--freeze-clock');
 	const child = spawn(process.execPath, args, { cwd: PROJECT_DIR, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

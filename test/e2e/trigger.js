@@ -71,31 +71,54 @@ async function waitForPolls(sandboxUrl, count, ms) {
 	}
 }
 
+/**
+ * Adds a response to the trigger's campaign, stamped just after the sandbox's frozen clock, then
+ * moves the clock past it so that it is visible. Returns the marker in its comment.
+ */
+async function addResponse(sandboxUrl, label = 'e2e trigger') {
+	const state = await sandboxCall(sandboxUrl, 'GET', '/__sandbox/state');
+	const submitted = new Date(Date.parse(state.clock?.now ?? state.now) + 60_000).toISOString();
+	await sandboxCall(sandboxUrl, 'POST', '/__sandbox/clock', { advanceMs: 120_000 });
+	const marker = `${label} ${Date.now()}`;
+	await sandboxCall(sandboxUrl, 'POST', '/__sandbox/responses', { campaign_id: CAMPAIGN, type: 'Completed - Yes', comment: marker, submitted_when: submitted });
+	return marker;
+}
+
+/** Waits until an execution of the trigger workflow holds `marker`. */
+async function waitForDelivery(rest, marker, ms = 100_000) {
+	const until = Date.now() + ms;
+	for (;;) {
+		const result = await executionsWith(rest, marker);
+		if (result.found.length > 0) return result;
+		if (Date.now() > until) throw new Error(`no execution delivered "${marker}" within ${ms / 1000} s`);
+		await sleep(3000);
+	}
+}
+
 /** Waits for two polls, adds a response, and checks it arrives in exactly one execution. */
 async function checkTriggerDelivers(rest, sandboxUrl) {
 	// The activation polled when n8n started; from here on only the trigger asks for campaign
 	// 101's responses, so the log counts its scheduled polls.
 	await sandboxCall(sandboxUrl, 'DELETE', '/__sandbox/requests');
 	await waitForPolls(sandboxUrl, 1, 100_000);
-	// The sandbox clock is frozen; the new response is stamped just after it, then made visible.
-	const state = await sandboxCall(sandboxUrl, 'GET', '/__sandbox/state');
-	const submitted = new Date(Date.parse(state.clock?.now ?? state.now) + 60_000).toISOString();
-	await sandboxCall(sandboxUrl, 'POST', '/__sandbox/clock', { advanceMs: 120_000 });
-	const marker = `e2e trigger ${Date.now()}`;
-	await sandboxCall(sandboxUrl, 'POST', '/__sandbox/responses', { campaign_id: CAMPAIGN, type: 'Completed - Yes', comment: marker, submitted_when: submitted });
+	const marker = await addResponse(sandboxUrl);
 	const before = await pollsSoFar(sandboxUrl);
-	let result;
-	const until = Date.now() + 100_000;
-	do {
-		await sleep(3000);
-		result = await executionsWith(rest, marker);
-	} while (result.found.length === 0 && Date.now() < until);
-	if (result.found.length === 0) throw new Error('no execution delivered the new response');
+	await waitForDelivery(rest, marker);
 	// The poll after the delivering one must not deliver it again.
 	await waitForPolls(sandboxUrl, before + 2, 100_000);
-	result = await executionsWith(rest, marker);
+	const result = await executionsWith(rest, marker);
 	if (result.found.length !== 1) throw new Error(`delivered in ${result.found.length} executions`);
 	return `activation + ${await pollsSoFar(sandboxUrl)} scheduled polls, delivered once (${result.all} executions in all)`;
 }
 
-module.exports = { TRIGGER_WORKFLOW_ID, triggerWorkflow, checkTriggerDelivers };
+module.exports = {
+	TRIGGER_WORKFLOW_ID,
+	triggerWorkflow,
+	checkTriggerDelivers,
+	sandboxCall,
+	pollsSoFar,
+	waitForPolls,
+	addResponse,
+	waitForDelivery,
+	executionsWith,
+};
