@@ -2,6 +2,7 @@
 # npm run test:e2e: the packed package in a real n8n of each line, against the Cube sandbox.
 #   CUBE_N8N_LINES="1"   only n8n 1.x (default "1 2")
 #   CUBE_E2E_TIMEOUT=1500  seconds allowed per line, install excluded
+#   CUBE_QUEUE_LINES="1"   lines that also run the queue-mode suite, test/e2e/queue.js ("" for none)
 set -euo pipefail
 
 SCRIPTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -10,6 +11,7 @@ cd "$PROJECT_DIR"
 
 LINES="${CUBE_N8N_LINES:-1 2}"
 LINE_TIMEOUT="${CUBE_E2E_TIMEOUT:-1500}"
+QUEUE_LINES="${CUBE_QUEUE_LINES-1}"
 passed=0
 failed=0
 
@@ -36,6 +38,12 @@ run_line() { # line tarball
 	# timeout signals the runner, whose handler stops the sandbox and n8n process groups
 	timeout --kill-after=30 "$LINE_TIMEOUT" node test/e2e/run.js --line "$line" --tarball "$tarball" 2>&1 | tee "$log" || true
 	count_results "$log"
+	if [[ " $QUEUE_LINES " == *" $line "* ]]; then
+		log="test-output/e2e-queue-line$line.log"
+		echo "[e2e] line $line: queue mode (Postgres, Redis, main and two workers)"
+		timeout --kill-after=30 "$LINE_TIMEOUT" node test/e2e/queue.js --line "$line" --tarball "$tarball" 2>&1 | tee "$log" || true
+		count_results "$log"
+	fi
 }
 
 main() {

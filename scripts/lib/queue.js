@@ -10,6 +10,7 @@ const { n8nEnv, linePaths, freePort } = require('./n8n-env');
 const { startServices } = require('./services');
 
 const WORKER_CONCURRENCY = 10; // n8n's default, stated so the README's figures follow from it
+const GRACEFUL_STOP_MS = 45_000; // n8n's graceful shutdown (30 s) and then some
 
 /** What every instance of the setup shares on top of its own n8n environment. */
 function queueEnv(env, servicesEnv) {
@@ -65,9 +66,11 @@ class QueueSetup {
 		return this.main.handle;
 	}
 
+	/** SIGTERM; n8n then waits up to N8N_GRACEFUL_SHUTDOWN_TIMEOUT (30 s) for executions in flight. */
 	async stopMain() {
-		await this.main.handle?.stop();
+		const child = this.main.handle?.child;
 		this.main.handle = undefined;
+		await h.stopGroup(child, GRACEFUL_STOP_MS);
 	}
 
 	async startWorker(worker) {
@@ -84,7 +87,7 @@ class QueueSetup {
 	}
 
 	async stop() {
-		await Promise.all([this.stopMain(), ...this.workers.map((worker) => h.stopGroup(worker.child))]);
+		await Promise.all([this.stopMain(), ...this.workers.map((worker) => h.stopGroup(worker.child, GRACEFUL_STOP_MS))]);
 		await this.services.stop();
 	}
 }

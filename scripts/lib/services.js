@@ -129,6 +129,8 @@ async function startServices() {
 	await ensureInstalled();
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cube-queue-'));
 	fs.chmodSync(dir, 0o755);
+	// also when a signal handler ends the run before stop() (stopAll kills the processes)
+	process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
 	const started = [];
 	const stop = async () => {
 		// Postgres' SIGTERM waits for clients; its SIGINT (fast shutdown) does not

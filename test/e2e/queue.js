@@ -17,8 +17,6 @@ const trigger = require('./trigger');
 
 const BATCH = 20; // executions of each workflow started at once
 const NEW_IDS = Array.from({ length: BATCH / 2 }, (_, i) => 990600 + i);
-const EXISTING_IDS = Array.from({ length: BATCH / 2 }, (_, i) => 100020 + i);
-const READ_IDS = Array.from({ length: BATCH }, (_, i) => 100040 + i);
 const CRASH_ID = 990700; // created by the execution whose worker is killed
 const AFTER_CRASH_ID = 990701;
 // n8n's defaults (QUEUE_WORKER_LOCK_DURATION 60 s, QUEUE_WORKER_STALLED_INTERVAL 30 s) bound the
@@ -51,23 +49,28 @@ async function sandboxRequests(sandboxUrl) {
 
 /** Answered writes (create or update) of customer `id` in the sandbox's request log. */
 function writesOf(requests, id) {
-	const base = `/api/v1/assignments/${ASSIGNMENT}/customers`;
-	return requests.filter((r) => {
-		if (r.status === null) return false;
-		if (r.method === 'PUT') return r.path === `${base}/${id}`;
-		if (r.method !== 'POST' || r.path !== base) return false;
-		const body = typeof r.body === 'string' ? JSON.parse(r.body || '{}') : r.body;
-		return Number(body?.customer_id) === id;
-	});
+	const path = `/api/v1/assignments/${ASSIGNMENT}/customers/${id}`;
+	return requests.filter((r) => r.status !== null && ['POST', 'PUT'].includes(r.method) && r.path === path);
 }
 
 const nameFor = (id) => `Queue Kunde ${id}`;
 
+/** Customers of the seed: the first page's, for `BATCH` reads and `BATCH / 2` updates. */
+async function seededIds(api) {
+	const { json } = await api.get(`/api/v1/assignments/${ASSIGNMENT}/customers`);
+	const ids = json.results.map((card) => Number(card.customer_id));
+	return { readIds: ids.slice(0, BATCH), existingIds: ids.slice(BATCH, BATCH + BATCH / 2) };
+}
+
 /** 20 reads and 20 upserts POSTed at once; every answer must be the right card. */
-async function checkBatch(setup, api) {
+async function checkBatch(setup, api, { readIds, existingIds }) {
 	const started = Date.now();
-	const reads = READ_IDS.map(async (id) => ({ id, kind: 'read', answer: await callWebhook(setup.baseUrl, READ, { id }) }));
-	const upserts = [...NEW_IDS, ...EXISTING_IDS].map(async (id) => ({ id, kind: 'upsert', answer: await callWebhook(setup.baseUrl, UPSERT, { id, name: nameFor(id) }) }));
+	const call = async (kind, workflow, id, body) => {
+		const answer = await callWebhook(setup.baseUrl, workflow, body).catch((error) => ({ status: 0, text: error.message }));
+		return { id, kind, answer };
+	};
+	const reads = readIds.map((id) => call('read', READ, id, { id }));
+	const upserts = [...NEW_IDS, ...existingIds].map((id) => call('upsert', UPSERT, id, { id, name: nameFor(id) }));
 	const results = await Promise.all([...reads, ...upserts]);
 	const ms = Date.now() - started;
 	for (const { id, kind, answer } of results) {
@@ -96,15 +99,15 @@ async function checkWorkers(setup, rest) {
 	return perWorker.join(', ');
 }
 
-async function checkWritesOnce(sandboxUrl, api) {
+async function checkWritesOnce(sandboxUrl, api, existingIds) {
 	const requests = await sandboxRequests(sandboxUrl);
-	for (const id of [...NEW_IDS, ...EXISTING_IDS]) {
+	for (const id of [...NEW_IDS, ...existingIds]) {
 		const writes = writesOf(requests, id);
 		if (writes.length !== 1) throw new Error(`customer ${id}: ${writes.length} writes (${writes.map((w) => w.method).join(', ')})`);
 		const { json } = await api.customer(ASSIGNMENT, id);
 		if (json.name !== nameFor(id)) throw new Error(`customer ${id} is named "${json.name}" in Cube`);
 	}
-	return `${NEW_IDS.length} created and ${EXISTING_IDS.length} updated, one write each`;
+	return `${NEW_IDS.length} created and ${existingIds.length} updated, one write each`;
 }
 
 /** Waits until a worker's log says it started an execution of `workflowId` that is still running. */
@@ -181,15 +184,16 @@ async function runChecks(tally, setup, sandboxUrl, api, figures) {
 	});
 	if (!rest) return;
 	let batchDone = false;
+	const ids = await seededIds(api);
 	await tally.check(`${BATCH} customer reads and ${BATCH} upserts started at once all succeed`, async () => {
-		const { ms, detail } = await checkBatch(setup, api);
+		const { ms, detail } = await checkBatch(setup, api, ids);
 		figures.batchMs = ms;
 		batchDone = true;
 		return detail;
 	});
 	if (batchDone) {
 		await tally.check('both workers took part, each execution on one worker', async () => (figures.perWorker = await checkWorkers(setup, rest)));
-		await tally.check('every upsert wrote to Cube once', async () => await checkWritesOnce(sandboxUrl, api));
+		await tally.check('every upsert wrote to Cube once', async () => await checkWritesOnce(sandboxUrl, api, ids.existingIds));
 	}
 	let killed;
 	await tally.check('a worker killed mid-execution: another worker runs it again, the write lands once', async () => {
@@ -257,10 +261,15 @@ async function main() {
 	fs.mkdirSync(workDir, { recursive: true });
 	const tarball = args.tarball || (await h.packPackage());
 	const sandbox = await h.startSandbox({ now: h.todayAtNoonUtc(), freezeClock: true, logFile: path.join(workDir, 'sandbox.log') });
-	process.once('SIGINT', () => h.stopAll().then(() => process.exit(130)));
-	process.once('SIGTERM', () => h.stopAll().then(() => process.exit(143)));
 	const figures = {};
 	let setup;
+	const stopOn = (code) => async () => {
+		await setup?.stop().catch(() => {});
+		await h.stopAll();
+		process.exit(code);
+	};
+	process.once('SIGINT', stopOn(130));
+	process.once('SIGTERM', stopOn(143));
 	try {
 		const api = cubeClient(sandbox.url, h.SANDBOX_TOKEN);
 		console.log(`[queue line ${args.line}] n8n ${paths.n8nVersion}, sandbox ${sandbox.url}, logs in ${workDir}`);

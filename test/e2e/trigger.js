@@ -5,7 +5,8 @@ const { CREDENTIAL_NAME } = require('../../scripts/lib/harness');
 
 const NODE_TYPE = 'n8n-nodes-headshed-cube.headshedCube';
 
-const TRIGGER_WORKFLOW_ID = 'e2eTriggerNewResp';
+// 16 characters, as n8n's own ids: Postgres enforces the length in some tables (insights), SQLite does not
+const TRIGGER_WORKFLOW_ID = 'e2eTriggerNewRsp';
 const CAMPAIGN = 101;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
