@@ -114,10 +114,12 @@ async function startQueueSetup({ line, tarball, purpose, logDir, workers = 2, js
 	}
 	const setup = new QueueSetup({ services, main, workers: workerList, logDir });
 	try {
-		for (const instance of [main, ...workerList]) {
-			fs.writeFileSync(instance.logFile, '');
-			await h.installPackage(instance.env, tarball);
-		}
+		await Promise.all(
+			[main, ...workerList].map(async (instance) => {
+				fs.writeFileSync(instance.logFile, '');
+				await h.installPackage(instance.env, tarball);
+			}),
+		);
 		// the first n8n command creates the schema in Postgres; the instances then share it
 		await prepare(main.env);
 		await setup.startMain();
