@@ -70,9 +70,7 @@ async function main([tarball]) {
 				await h.activateWorkflow(env, UPSERT_EXAMPLE_ID);
 			},
 		});
-		const rest = new h.N8nRest(setup.baseUrl);
-		await rest.setupOwner();
-		await rest.login();
+		await setup.ownerSession();
 	} catch (error) {
 		say(error.message);
 		await stop(1);

@@ -73,6 +73,23 @@ class QueueSetup {
 		await h.stopGroup(child, GRACEFUL_STOP_MS);
 	}
 
+	/** Creates the owner where needed and logs in; under load main answers /rest/settings before its other routes. */
+	async ownerSession() {
+		const rest = new h.N8nRest(this.baseUrl);
+		const deadline = Date.now() + 60_000;
+		for (;;) {
+			try {
+				await rest.setupOwner();
+				break;
+			} catch (error) {
+				if (!/^owner setup: 404/.test(error.message) || Date.now() > deadline) throw error;
+				await h.sleep(1000);
+			}
+		}
+		await rest.login();
+		return rest;
+	}
+
 	async startWorker(worker) {
 		const bin = linePaths(worker.env.CUBE_N8N_LINE).n8nBin;
 		worker.child = h.spawnGroup(bin, ['worker', `--concurrency=${WORKER_CONCURRENCY}`], { env: worker.env, logFile: worker.logFile });

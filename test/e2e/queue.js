@@ -84,7 +84,13 @@ async function checkBatch(setup, api, { readIds, existingIds }) {
 
 /** Every execution of both workflows succeeded, ran on exactly one worker, and both workers ran some. */
 async function checkWorkers(setup, rest) {
-	const executions = [...(await executionsOf(rest, READ.id)), ...(await executionsOf(rest, UPSERT.id))];
+	// Respond to Webhook answers before the workers finish; wait for all of them to end
+	const ended = async () => {
+		const list = [...(await executionsOf(rest, READ.id)), ...(await executionsOf(rest, UPSERT.id))];
+		const logged = new Set(setup.workers.flatMap((worker) => [...workerExecutions(worker, 'finished')]));
+		return list.length >= 2 * BATCH && list.every((e) => !['new', 'running'].includes(e.status) && logged.has(String(e.id))) && list;
+	};
+	const executions = await waitFor(`${2 * BATCH} executions end`, ended);
 	const failed = executions.filter((e) => e.status !== 'success');
 	if (executions.length !== 2 * BATCH || failed.length) {
 		throw new Error(`${executions.length} executions, not ${2 * BATCH}; not successful: ${JSON.stringify(failed.map((e) => [e.id, e.status]))}`);
@@ -124,10 +130,13 @@ async function runningExecution(setup, rest, workflowId) {
 	}
 }
 
-async function waitForSandbox(sandboxUrl, what, predicate) {
-	const deadline = Date.now() + 60_000;
-	while (!predicate(await sandboxRequests(sandboxUrl))) {
-		if (Date.now() > deadline) throw new Error(`the sandbox saw no ${what} within 60 s`);
+/** Waits until `probe()` answers truthy; the answer. */
+async function waitFor(what, probe, ms = 60_000) {
+	const deadline = Date.now() + ms;
+	for (;;) {
+		const answer = await probe();
+		if (answer) return answer;
+		if (Date.now() > deadline) throw new Error(`${what}: not within ${ms / 1000} s`);
 		await h.sleep(250);
 	}
 }
@@ -137,26 +146,28 @@ async function waitForSandbox(sandboxUrl, what, predicate) {
  * (Bull's stalled-job check): once the dead worker's lock expires, another worker runs the
  * execution again from the start, and the webhook caller gets its result.
  */
-async function checkWorkerKilled(setup, rest, sandboxUrl, api) {
+async function checkWorkerKilled(setup, rest, sandboxUrl, api, onKilled) {
 	await trigger.sandboxCall(sandboxUrl, 'POST', '/__sandbox/faults', { kind: 'hang', times: 1, method: 'POST', path: `/assignments/${ASSIGNMENT}/customers` });
 	const call = callWebhook(setup.baseUrl, UPSERT, { id: CRASH_ID, name: nameFor(CRASH_ID) }, TAKEOVER_MS + 60_000);
 	call.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
-	await waitForSandbox(sandboxUrl, 'hanging create', (requests) => requests.some((r) => r.fault === 'hang'));
+	await waitFor('the sandbox holds a create', async () => (await sandboxRequests(sandboxUrl)).some((r) => r.fault === 'hang'));
 	const { id, worker } = await runningExecution(setup, rest, UPSERT.id);
 	const killedAt = Date.now();
 	await setup.killWorker(worker);
+	onKilled(worker);
 	const answer = await call;
 	const tookOverMs = Date.now() - killedAt;
 	const survivor = setup.workers.find((w) => w !== worker);
 	if (answer.status !== 200 || Number(answer.json?.[0]?.customer_id) !== CRASH_ID) throw new Error(`webhook answered ${answer.status} ${answer.text.slice(0, 300)}`);
-	if (!workerExecutions(survivor, 'finished').has(id)) throw new Error(`${survivor.name} did not finish execution ${id}`);
-	const execution = (await executionsOf(rest, UPSERT.id)).find((e) => String(e.id) === id);
-	if (execution?.status !== 'success') throw new Error(`execution ${id} is ${execution?.status}`);
+	// Respond to Webhook answers before the worker finishes the execution
+	await waitFor(`${survivor.name} finishes execution ${id}`, () => workerExecutions(survivor, 'finished').has(id));
+	const execution = await waitFor(`execution ${id} ends`, async () => (await executionsOf(rest, UPSERT.id)).find((e) => String(e.id) === id && e.status !== 'running'));
+	if (execution.status !== 'success') throw new Error(`execution ${id} is ${execution.status}`);
 	const writes = writesOf(await sandboxRequests(sandboxUrl), CRASH_ID);
 	if (writes.length !== 1) throw new Error(`customer ${CRASH_ID}: ${writes.length} answered writes`);
 	const { json } = await api.customer(ASSIGNMENT, CRASH_ID);
 	if (json.name !== nameFor(CRASH_ID)) throw new Error(`customer ${CRASH_ID} is "${json?.name}" in Cube`);
-	return { killed: worker, detail: `${worker.name} killed in execution ${id}; ${survivor.name} ran it again and answered the webhook ${Math.round(tookOverMs / 1000)} s later; one create` };
+	return `${worker.name} killed in execution ${id}; ${survivor.name} ran it again and answered the webhook ${Math.round(tookOverMs / 1000)} s later; one create`;
 }
 
 async function checkNextExecution(setup, api, killed) {
@@ -168,18 +179,11 @@ async function checkNextExecution(setup, api, killed) {
 	return `${killed.name} restarted; the next upsert succeeded`;
 }
 
-async function loggedIn(baseUrl) {
-	const rest = new h.N8nRest(baseUrl);
-	await rest.setupOwner();
-	await rest.login();
-	return rest;
-}
-
 /** Runs the checks in order; a check that needs an earlier one's result is skipped without it. */
 async function runChecks(tally, setup, sandboxUrl, api, figures) {
 	let rest;
 	await tally.check('REST owner setup and login on the main instance', async () => {
-		rest = await loggedIn(setup.baseUrl);
+		rest = await setup.ownerSession();
 		return h.OWNER.email;
 	});
 	if (!rest) return;
@@ -197,9 +201,7 @@ async function runChecks(tally, setup, sandboxUrl, api, figures) {
 	}
 	let killed;
 	await tally.check('a worker killed mid-execution: another worker runs it again, the write lands once', async () => {
-		const result = await checkWorkerKilled(setup, rest, sandboxUrl, api);
-		killed = result.killed;
-		return result.detail;
+		return await checkWorkerKilled(setup, rest, sandboxUrl, api, (worker) => (killed = worker));
 	});
 	if (killed) await tally.check('the next execution of the same workflow runs normally', async () => await checkNextExecution(setup, api, killed));
 	await checkTrigger(tally, setup, sandboxUrl, rest);
@@ -224,7 +226,7 @@ async function checkTrigger(tally, setup, sandboxUrl, firstRest) {
 		const marker = await trigger.addResponse(sandboxUrl, 'queue main stopped');
 		markers.push(marker);
 		await setup.startMain();
-		rest = await loggedIn(setup.baseUrl);
+		rest = await setup.ownerSession();
 		await trigger.waitForDelivery(rest, marker);
 		return `main stopped in ${Math.round(stoppedMs / 1000)} s`;
 	});
