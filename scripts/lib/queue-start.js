@@ -78,6 +78,7 @@ async function main([tarball]) {
 	console.log(welcome(setup, sandbox.url));
 	// n8n's main instance exiting by itself ends the session too
 	setup.main.handle.child.once('exit', () => {
+		if (stopping) return;
 		say(`the main instance exited; see ${setup.main.logFile}`);
 		void stop(1);
 	});
