@@ -5,6 +5,7 @@
 #   CUBE_N8N_LINE=2 npm start      # n8n 2.x on Node 24 instead of 1.x on Node 20
 #   CUBE_N8N_PORT=5678             # editor port to prefer (another free one if taken)
 #   CUBE_SANDBOX_PORT=8765         # sandbox port (0: any free one)
+#   CUBE_QUEUE=1 npm start         # queue mode: Postgres, Redis, main and two workers (or: npm start -- --queue)
 set -euo pipefail
 
 SCRIPTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -120,6 +121,9 @@ main() {
 	step node scripts/lib/cli.js pack >.n8n-data/start-tarball
 	tarball="$(cat .n8n-data/start-tarball)"
 	step bash scripts/n8n-install.sh "$LINE"
+	if [[ "${CUBE_QUEUE:-}" == 1 || "${1:-}" == --queue ]]; then
+		exec node scripts/lib/queue-start.js "$tarball" # stops what it started on any signal
+	fi
 	# one folder per line: 2.x migrates the database to a schema 1.x does not read
 	local purpose="start/line$LINE"
 	cube_n8n_env "$LINE" "$purpose" # for n8n start; the node steps below compute the same

@@ -52,12 +52,12 @@ class N8nRest {
 		this.cookie = '';
 	}
 
-	async request(method, route, body) {
+	async request(method, route, body, { timeoutMs = 60_000 } = {}) {
 		const res = await fetch(`${this.baseUrl}${route}`, {
 			method,
 			headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}), 'browser-id': 'cube-e2e' },
 			body: body === undefined ? undefined : JSON.stringify(body),
-			signal: AbortSignal.timeout(60_000),
+			signal: AbortSignal.timeout(timeoutMs),
 		});
 		const setCookie = res.headers.getSetCookie?.() ?? [];
 		const auth = setCookie.map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));

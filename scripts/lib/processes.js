@@ -36,9 +36,9 @@ async function stopAll() {
 }
 
 /** Runs a command to completion; rejects with its output on a non-zero exit or a timeout. */
-function run(cmd, args, { env = process.env, cwd = PROJECT_DIR, timeoutMs = 120_000 } = {}) {
+function run(cmd, args, { env = process.env, cwd = PROJECT_DIR, timeoutMs = 120_000, user = {} } = {}) {
 	return new Promise((resolve, reject) => {
-		const child = execFile(cmd, args, { env, cwd, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
+		const child = execFile(cmd, args, { env, cwd, ...user, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
 			if (error) {
 				error.stdout = stdout;
 				error.stderr = stderr;
@@ -51,9 +51,9 @@ function run(cmd, args, { env = process.env, cwd = PROJECT_DIR, timeoutMs = 120_
 }
 
 /** Spawns a long-running child in a process group of its own, so stopping it stops its children. */
-function spawnGroup(cmd, args, { env = process.env, cwd = PROJECT_DIR, logFile } = {}) {
+function spawnGroup(cmd, args, { env = process.env, cwd = PROJECT_DIR, logFile, user = {} } = {}) {
 	const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
-	const child = spawn(cmd, args, { env, cwd, detached: true, stdio: ['ignore', out, out] });
+	const child = spawn(cmd, args, { env, cwd, ...user, detached: true, stdio: ['ignore', out, out] });
 	if (typeof out === 'number') fs.closeSync(out);
 	return track(child, { group: true });
 }

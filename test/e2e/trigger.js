@@ -5,7 +5,8 @@ const { sleep } = require('../../scripts/lib/processes');
 const { sandboxControl } = require('../../scripts/lib/sandbox-client');
 const { TRIGGER_NODE_TYPE, credentialRef, workflow } = require('../../scripts/lib/workflows');
 
-// At most 16 characters: n8n saves no static data (the trigger's cursor) for a longer id.
+// At most 16 characters: n8n saves no static data (the trigger's cursor) for a longer id, and
+// Postgres (queue mode) enforces that length in some tables.
 const TRIGGER_WORKFLOW_ID = 'e2eTriggerNewRsp';
 const CAMPAIGN = 101;
 
@@ -73,6 +74,31 @@ async function waitForPolls(sandboxUrl, count, ms) {
 	}
 }
 
+/**
+ * Adds a response to the trigger's campaign, stamped just after the sandbox's frozen clock, then
+ * moves the clock past it so that it is visible. Returns the marker in its comment.
+ */
+async function addResponse(sandboxUrl, label = 'e2e trigger') {
+	const control = sandboxControl(sandboxUrl);
+	const state = await control.state();
+	const submitted = new Date(Date.parse(state.clock?.now ?? state.now) + 60_000).toISOString();
+	await control.advanceClock(120_000);
+	const marker = `${label} ${Date.now()}`;
+	await control.addResponse({ campaign_id: CAMPAIGN, type: 'Completed - Yes', comment: marker, submitted_when: submitted });
+	return marker;
+}
+
+/** Waits until an execution of the trigger workflow holds `marker`. */
+async function waitForDelivery(rest, marker, ms = 100_000) {
+	const until = Date.now() + ms;
+	for (;;) {
+		const result = await executionsWith(rest, marker);
+		if (result.found.length > 0) return result;
+		if (Date.now() > until) throw new Error(`no execution delivered "${marker}" within ${ms / 1000} s`);
+		await sleep(3000);
+	}
+}
+
 /** Waits for two polls, adds a response, and checks it arrives in exactly one execution. */
 async function checkTriggerDelivers(rest, sandboxUrl) {
 	// The activation polled when n8n started; from here on only the trigger asks for campaign
@@ -80,23 +106,12 @@ async function checkTriggerDelivers(rest, sandboxUrl) {
 	const control = sandboxControl(sandboxUrl);
 	await control.clearRequests();
 	await waitForPolls(sandboxUrl, 1, 100_000);
-	// The sandbox clock is frozen; the new response is stamped just after it, then made visible.
-	const state = await control.state();
-	const submitted = new Date(Date.parse(state.clock?.now ?? state.now) + 60_000).toISOString();
-	await control.advanceClock(120_000);
-	const marker = `e2e trigger ${Date.now()}`;
-	await control.addResponse({ campaign_id: CAMPAIGN, type: 'Completed - Yes', comment: marker, submitted_when: submitted });
+	const marker = await addResponse(sandboxUrl);
 	const before = await pollsSoFar(sandboxUrl);
-	let result;
-	const until = Date.now() + 100_000;
-	do {
-		await sleep(3000);
-		result = await executionsWith(rest, marker);
-	} while (result.found.length === 0 && Date.now() < until);
-	if (result.found.length === 0) throw new Error('no execution delivered the new response');
+	await waitForDelivery(rest, marker);
 	// The poll after the delivering one must not deliver it again.
 	await waitForPolls(sandboxUrl, before + 2, 100_000);
-	result = await executionsWith(rest, marker);
+	const result = await executionsWith(rest, marker);
 	if (result.found.length !== 1) throw new Error(`delivered in ${result.found.length} executions`);
 	return `activation + ${await pollsSoFar(sandboxUrl)} scheduled polls, delivered once (${result.all} executions in all)`;
 }
@@ -137,4 +152,14 @@ async function checkRestartDelivers(sandboxUrl, restart) {
 	return `${markers.length} responses added while n8n was stopped, each delivered once after the restart`;
 }
 
-module.exports = { TRIGGER_WORKFLOW_ID, triggerWorkflow, checkTriggerDelivers, checkRestartDelivers };
+module.exports = {
+	TRIGGER_WORKFLOW_ID,
+	triggerWorkflow,
+	checkTriggerDelivers,
+	checkRestartDelivers,
+	pollsSoFar,
+	waitForPolls,
+	addResponse,
+	waitForDelivery,
+	executionsWith,
+};
