@@ -1,5 +1,6 @@
 // Invariants over what n8n's loader reads from the package: the contract's names, every
 // operation reachable and implemented, defaults that are valid, no parameter left unscoped.
+const { NodeHelpers } = require('n8n-workflow');
 const { loadPackage } = require('./support/engine');
 const { resources } = require('../dist/nodes/HeadshedCube/actions/resources');
 
@@ -8,7 +9,8 @@ let node;
 let credential;
 beforeAll(async () => {
 	loader = await loadPackage();
-	node = loader.nodeTypes.headshedCube.type;
+	// Version 1, as saved workflows use it; version 2 has test/v2.description.test.js.
+	node = NodeHelpers.getVersionedNodeType(loader.nodeTypes.headshedCube.type, 1);
 	credential = loader.credentialTypes.headshedCubeApi.type;
 });
 

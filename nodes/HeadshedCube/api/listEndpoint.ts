@@ -22,9 +22,9 @@ export async function getUnpaginatedList<T>(
 	}
 }
 
-async function readList<T>(context: CubeContext, request: CubeRequest): Promise<T[]> {
+/** A bare list, or one a server configured with pagination wraps in a page. */
+export async function readList<T>(context: CubeContext, request: CubeRequest): Promise<T[]> {
 	const body = await cubeRequest<unknown>(context, request);
-	// A server configured with pagination wraps even these lists.
 	if (body && typeof body === 'object' && Array.isArray((body as { results?: unknown }).results)) {
 		return (body as { results: T[] }).results;
 	}

@@ -1,4 +1,4 @@
-import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { listAssignments } from '../api/assignments';
 import { listCampaigns } from '../api/campaigns';
@@ -9,15 +9,7 @@ import {
 	campaignNameOf,
 	clientOf,
 } from '../api/types';
-
-/** Matches the filter against the name, the client and the id, ignoring case. */
-function matching(items: INodeListSearchItems[], filter?: string): INodeListSearchResult {
-	const needle = filter?.trim().toLowerCase();
-	const results = needle
-		? items.filter((item) => `${item.name} ${item.value}`.toLowerCase().includes(needle))
-		: items;
-	return { results: results.sort((a, b) => a.name.localeCompare(b.name)) };
-}
+import { matching } from './matching';
 
 export async function searchAssignments(
 	this: ILoadOptionsFunctions,

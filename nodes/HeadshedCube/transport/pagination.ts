@@ -16,6 +16,12 @@ export interface PaginateOptions {
 	/** How many pages may be in flight at once after the first. */
 	concurrency?: number;
 	itemIndex?: number;
+	/**
+	 * `follow` (default): a `next` link without a page number is followed (path and query only).
+	 * `pageNumbers`: generation 2's links may repeat the request URL or name another endpoint,
+	 * so a link only says that another page exists, and the next page of this request is read.
+	 */
+	nextLinks?: 'follow' | 'pageNumbers';
 }
 
 interface PagedRead {
@@ -149,8 +155,12 @@ export async function cubePaginate<T>(
 	const records = [...firstPage.results];
 	let next = firstPage.next ?? null;
 	let lastPageNumber = 1;
+	const byNumber = options.nextLinks === 'pageNumbers';
+	const numberOf = (link: string) => pageNumberOf(link) ?? (byNumber ? lastPageNumber + 1 : undefined);
+	// Links that name no page cannot tell the last page; the first page's count can.
+	const complete = () => byNumber && Number.isFinite(firstPage.count) && records.length >= firstPage.count;
 
-	const secondPage = next ? pageNumberOf(next) : undefined;
+	const secondPage = next ? numberOf(next) : undefined;
 	const pageSize = firstPage.results.length;
 	if (next && secondPage === 2 && pageSize > 0 && Number.isFinite(firstPage.count)) {
 		const pagesInAll = Math.ceil(firstPage.count / pageSize);
@@ -166,8 +176,8 @@ export async function cubePaginate<T>(
 
 	// The rest, one page at a time: links without page numbers, or a list that grew meanwhile.
 	const seen = new Set<string>();
-	while (next && !enough(records)) {
-		const number = pageNumberOf(next);
+	while (next && !enough(records) && !complete()) {
+		const number = numberOf(next);
 		if (number !== undefined && number <= lastPageNumber) throw repeatedPageError(read, next);
 		const nextPath = pathOfLink(read, next);
 		if (seen.has(nextPath)) throw repeatedPageError(read, next);
@@ -178,7 +188,7 @@ export async function cubePaginate<T>(
 				: await fetchPage<T>(read, { ...read.first, path: nextPath, qs: undefined });
 		records.push(...page.results);
 		if (number !== undefined) lastPageNumber = number;
-		next = page.next ?? null;
+		next = byNumber && page.results.length === 0 ? null : (page.next ?? null);
 	}
 	return done(records);
 }
