@@ -62,8 +62,11 @@ function timedList(kind, request, ctx, scope) {
 const SCOPED_LISTS = {
 	call_outcomes: (request, ctx, scope) => timedList('call_outcomes', request, ctx, scope),
 	product_registrations: (request, ctx, scope) => timedList('product_registrations', request, ctx, scope),
-	callflow_customers: (request, ctx, scope) =>
-		page(ctx.store.customerStatus(scope, request.params.get('call_state')), request, ctx, 'callflow_customers'),
+	// `call_state` is documented for a campaign's list only; a CRM's list ignores it.
+	callflow_customers: (request, ctx, scope) => {
+		const callState = scope.campaignId === undefined ? null : request.params.get('call_state');
+		return page(ctx.store.customerStatus(scope, callState), request, ctx, 'callflow_customers');
+	},
 };
 
 function listCampaigns(request, ctx) {

@@ -4,12 +4,12 @@ const { runWorkflow, PACKAGE_NAME } = require('./engine');
 const CUBE_NODE_TYPE = `${PACKAGE_NAME}.headshedCube`;
 const CREDENTIAL_ID = 'cube-sandbox';
 
-function cubeNode(parameters, { name = 'Headshed Cube', continueOnFail = false, position = [0, 0] } = {}) {
+function cubeNode(parameters, { name = 'Headshed Cube', continueOnFail = false, position = [0, 0], typeVersion = 1 } = {}) {
 	return {
 		id: name,
 		name,
 		type: CUBE_NODE_TYPE,
-		typeVersion: 1,
+		typeVersion,
 		position,
 		parameters,
 		credentials: { headshedCubeApi: { id: CREDENTIAL_ID, name: 'Cube sandbox' } },
@@ -25,8 +25,8 @@ function idLocator(value) {
  * Runs the Cube node once with `parameters` over `items`, against the credential data given.
  * Returns its output items (json only, plus pairing) and the run's error.
  */
-async function runCube(parameters, { credential, items, timezone, continueOnFail } = {}) {
-	const node = cubeNode(parameters, { continueOnFail });
+async function runCube(parameters, { credential, items, timezone, continueOnFail, typeVersion } = {}) {
+	const node = cubeNode(parameters, { continueOnFail, typeVersion });
 	const { outputs, error, run } = await runWorkflow({
 		nodes: [node],
 		settings: timezone ? { timezone } : {},

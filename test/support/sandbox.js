@@ -22,6 +22,9 @@ function useSandbox(options = {}) {
 			paths: defaults.paths,
 			timeZone: defaults.timeZone,
 		});
+		// Generation 2's own knobs, where the sandbox has them.
+		const { crmSegment, nextLinkTarget, looseTypes } = defaults;
+		if (crmSegment !== undefined) sandbox.configure({ crmSegment, nextLinkTarget, looseTypes });
 		sandbox.clock.set(SANDBOX_NOW);
 	});
 	return sandbox;
