@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# npm start: a local n8n with this package installed as users install it, the Cube sandbox, the
-# sandbox credential and the example workflows. Ctrl-C stops everything.
+# npm start: a local n8n with this package installed as users install it, two Cube sandboxes
+# (a generation-1 and a generation-2 tenant), their credentials and the example workflows.
+# Ctrl-C stops everything.
 #   CUBE_N8N_LINE=2 npm start      # n8n 2.x on Node 24 instead of 1.x on Node 20
 #   CUBE_N8N_PORT=5678             # editor port to prefer (another free one if taken)
-#   CUBE_SANDBOX_PORT=8765         # sandbox port (0: any free one)
+#   CUBE_SANDBOX_PORT=8765         # generation-1 sandbox port (0: any free one)
+#   CUBE_SANDBOX2_PORT=8766        # generation-2 sandbox port (0: any free one)
 set -euo pipefail
 
 SCRIPTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -15,6 +17,7 @@ cd "$PROJECT_DIR"
 LINE="${CUBE_N8N_LINE:-1}"
 export CUBE_N8N_PORT="${CUBE_N8N_PORT:-5678}"
 SANDBOX_PORT="${CUBE_SANDBOX_PORT:-0}"
+SANDBOX2_PORT="${CUBE_SANDBOX2_PORT:-0}"
 PIDS=() # process-group leaders to stop on exit
 
 say() { echo "[start] $*" >&2; }
@@ -32,10 +35,10 @@ stop_all() {
 }
 
 # Starts the sandbox in a process group of its own; sets SANDBOX_URL.
-start_sandbox() {
-	local log="$N8N_USER_FOLDER/sandbox.log" pid
+start_sandbox() { # generation port; sets SANDBOX_URL
+	local generation="$1" port="$2" log="$N8N_USER_FOLDER/sandbox-gen$1.log" pid
 	: >"$log"
-	setsid node sandbox/cli.js --port "$SANDBOX_PORT" --page-size 500 >"$log" 2>&1 &
+	setsid node sandbox/cli.js --generation "$generation" --port "$port" --page-size 500 >"$log" 2>&1 &
 	pid=$!
 	PIDS+=("$pid")
 	for _ in $(seq 1 60); do
@@ -67,8 +70,10 @@ print_welcome() {
   Login:     $email
   Password:  $password
 
-  Cube sandbox: $SANDBOX_URL  (token cube-sandbox-token)
-  Examples:  Workflows → "Headshed Cube: ..." (credential "Headshed Cube (sandbox)")
+  Cube sandboxes (token cube-sandbox-token):
+    generation 1 (2017 API, node version 1):  $SANDBOX_URL  credential "Headshed Cube (sandbox)"
+    generation 2 (today's API, node version 2): $GEN2_SANDBOX_URL  credential "Headshed Cube (generation-2 sandbox)"
+  Examples:  Workflows → "Headshed Cube: ..." and "Headshed Cube (generation 2): ..."
   Webhook of the upsert example:
     curl -X POST http://127.0.0.1:$N8N_PORT/webhook/cube-crm-upsert -H 'content-type: application/json' \\
       -d '{"id": 990001, "full_name": "Ola Nordmann", "mobile": "+47 912 34 567", "customer_since": "2024-01-15"}'
@@ -88,12 +93,14 @@ main() {
 	bash scripts/n8n-install.sh "$LINE"
 	# one folder per line: 2.x migrates the database to a schema 1.x does not read
 	cube_n8n_env "$LINE" "start/line$LINE"
-	start_sandbox
-	say "sandbox at $SANDBOX_URL"
+	start_sandbox 2 "$SANDBOX2_PORT"
+	GEN2_SANDBOX_URL="$SANDBOX_URL"
+	start_sandbox 1 "$SANDBOX_PORT"
+	say "sandboxes at $SANDBOX_URL (generation 1) and $GEN2_SANDBOX_URL (generation 2)"
 	say "install $(basename "$tarball") into $N8N_USER_FOLDER/.n8n/nodes"
 	node scripts/lib/cli.js install-package "$tarball"
 	say "import the credential and the examples"
-	node scripts/lib/cli.js import-fixtures "$SANDBOX_URL"
+	node scripts/lib/cli.js import-fixtures "$SANDBOX_URL" "$GEN2_SANDBOX_URL"
 	start_n8n
 	node scripts/lib/cli.js setup-owner
 	say "ready after $((SECONDS - started)) s"

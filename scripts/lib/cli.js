@@ -4,7 +4,7 @@
 //
 //   node scripts/lib/cli.js pack                         # prints the tarball's path
 //   node scripts/lib/cli.js install-package TARBALL
-//   node scripts/lib/cli.js import-fixtures SANDBOX_URL  # credential always; examples once
+//   node scripts/lib/cli.js import-fixtures SANDBOX_URL GEN2_SANDBOX_URL  # credentials always; examples once
 //   node scripts/lib/cli.js setup-owner                  # waits for n8n, creates the owner
 'use strict';
 const fs = require('fs');
@@ -16,10 +16,10 @@ const { PROJECT_DIR } = require('./n8n-env');
 const EXAMPLES_DIR = path.join(PROJECT_DIR, 'examples');
 const UPSERT_EXAMPLE_ID = 'cubeExCrmUpsert1';
 
-async function importFixtures(sandboxUrl) {
+async function importFixtures(sandboxUrl, gen2SandboxUrl) {
 	const env = process.env;
-	// the sandbox's address changes between starts, so the credential is imported every time
-	await h.importCredentials(env, h.credentialRecords(sandboxUrl), env.N8N_USER_FOLDER);
+	// the sandboxes' addresses change between starts, so the credentials are imported every time
+	await h.importCredentials(env, h.credentialRecords(sandboxUrl, gen2SandboxUrl), env.N8N_USER_FOLDER);
 	// the examples only once: later starts keep what the user changed in them
 	const marker = path.join(env.N8N_USER_FOLDER, '.examples-imported');
 	if (fs.existsSync(marker)) return;
@@ -46,7 +46,7 @@ async function setupOwner() {
 	await rest.login();
 }
 
-async function main([command, arg]) {
+async function main([command, arg, arg2]) {
 	switch (command) {
 		case 'pack':
 			console.log(await h.packPackage());
@@ -55,7 +55,7 @@ async function main([command, arg]) {
 			await h.installPackage(process.env, arg);
 			break;
 		case 'import-fixtures':
-			await importFixtures(arg);
+			await importFixtures(arg, arg2);
 			break;
 		case 'setup-owner':
 			await setupOwner();

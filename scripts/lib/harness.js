@@ -10,6 +10,9 @@ const { PROJECT_DIR, linePaths } = require('./n8n-env');
 const SANDBOX_TOKEN = 'cube-sandbox-token';
 const CREDENTIAL_ID = 'cubeSandboxCred1';
 const CREDENTIAL_NAME = 'Headshed Cube (sandbox)';
+// The credential of the generation-2 sandbox, a second tenant.
+const GEN2_CREDENTIAL_ID = 'cubeSandboxGen2C1';
+const GEN2_CREDENTIAL_NAME = 'Headshed Cube (generation-2 sandbox)';
 const OWNER = {
 	email: 'owner@cube-sandbox.example',
 	firstName: 'Cube',
@@ -76,8 +79,8 @@ async function stopGroup(child, graceMs = 10_000) {
 }
 
 /** The Cube sandbox in its own process; resolves once it prints SANDBOX_READY. */
-async function startSandbox({ now, freezeClock = false, pageSize = 500, logFile } = {}) {
-	const args = [path.join(PROJECT_DIR, 'sandbox', 'cli.js'), '--port', '0', '--page-size', String(pageSize)];
+async function startSandbox({ now, freezeClock = false, pageSize = 500, generation = 1, logFile } = {}) {
+	const args = [path.join(PROJECT_DIR, 'sandbox', 'cli.js'), '--port', '0', '--page-size', String(pageSize), '--generation', String(generation)];
 	if (now) args.push('--now', now);
 	if (freezeClock) args.push('--freeze-clock');
 	const child = spawn(process.execPath, args, { cwd: PROJECT_DIR, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -138,14 +141,17 @@ async function installPackage(env, tarball) {
 	return nodesDir;
 }
 
-function credentialRecords(sandboxUrl) {
+/** The sandbox credential, and the generation-2 sandbox's where that one runs too. */
+function credentialRecords(sandboxUrl, gen2SandboxUrl) {
+	const record = (id, name, baseUrl) => ({
+		id,
+		name,
+		type: 'headshedCubeApi',
+		data: { baseUrl, authentication: 'token', token: SANDBOX_TOKEN },
+	});
 	return [
-		{
-			id: CREDENTIAL_ID,
-			name: CREDENTIAL_NAME,
-			type: 'headshedCubeApi',
-			data: { baseUrl: sandboxUrl, authentication: 'token', token: SANDBOX_TOKEN },
-		},
+		record(CREDENTIAL_ID, CREDENTIAL_NAME, sandboxUrl),
+		...(gen2SandboxUrl ? [record(GEN2_CREDENTIAL_ID, GEN2_CREDENTIAL_NAME, gen2SandboxUrl)] : []),
 	];
 }
 
@@ -243,6 +249,8 @@ module.exports = {
 	SANDBOX_TOKEN,
 	CREDENTIAL_ID,
 	CREDENTIAL_NAME,
+	GEN2_CREDENTIAL_ID,
+	GEN2_CREDENTIAL_NAME,
 	OWNER,
 	sleep,
 	run,

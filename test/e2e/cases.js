@@ -16,13 +16,13 @@ const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', 'examples');
 const byId = (value) => ({ __rl: true, mode: 'id', value });
 
 /** A workflow whose Manual Trigger feeds each Cube node as a branch of its own. */
-function cubeWorkflow(id, name, branches, { credentialId = CREDENTIAL_ID } = {}) {
+function cubeWorkflow(id, name, branches, { credentialId = CREDENTIAL_ID, typeVersion = 1 } = {}) {
 	const trigger = { id: `${id}-t`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
 	const nodes = branches.map((branch, i) => ({
 		id: `${id}-${i}`,
 		name: branch.name,
 		type: NODE_TYPE,
-		typeVersion: 1,
+		typeVersion,
 		position: [260, i * 180],
 		parameters: branch.parameters,
 		credentials: { headshedCubeApi: { id: credentialId, name: CREDENTIAL_NAME } },
@@ -343,4 +343,4 @@ function credentialsFor(sandboxUrl) {
 	];
 }
 
-module.exports = { cases, credentialsFor, NODE_TYPE, BAD_TOKEN, BAD_CREDENTIAL_ID };
+module.exports = { cases, credentialsFor, NODE_TYPE, BAD_TOKEN, BAD_CREDENTIAL_ID, cubeWorkflow, itemsOf, assertSucceeded, assertReadableError, byId, daysAgoIso, EXAMPLES_DIR };
