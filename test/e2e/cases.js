@@ -5,7 +5,7 @@
 const assert = require('assert/strict');
 const path = require('path');
 
-const { CREDENTIAL_ID, CREDENTIAL_NAME, SANDBOX_TOKEN } = require('../../scripts/lib/harness');
+const { CREDENTIAL_ID, CREDENTIAL_NAME, SANDBOX_TOKEN, credentialRecords } = require('../../scripts/lib/harness');
 const { cubeDate } = require('./cube-api');
 
 const NODE_TYPE = 'n8n-nodes-headshed-cube.headshedCube';
@@ -336,9 +336,9 @@ for (const c of cases) {
 	if (c.example) c.workflow = require(path.join(EXAMPLES_DIR, c.example));
 }
 
-function credentialsFor(sandboxUrl) {
+function credentialsFor(sandboxUrl, gen2SandboxUrl) {
 	return [
-		{ id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: 'headshedCubeApi', data: { baseUrl: sandboxUrl, authentication: 'token', token: SANDBOX_TOKEN } },
+		...credentialRecords(sandboxUrl, gen2SandboxUrl),
 		{ id: BAD_CREDENTIAL_ID, name: 'Headshed Cube (wrong token)', type: 'headshedCubeApi', data: { baseUrl: sandboxUrl, authentication: 'token', token: BAD_TOKEN } },
 	];
 }

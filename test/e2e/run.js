@@ -12,10 +12,13 @@ const h = require('../../scripts/lib/harness');
 const { n8nEnv, linePaths, PROJECT_DIR } = require('../../scripts/lib/n8n-env');
 const { cubeClient } = require('./cube-api');
 const { browserChecks, chromiumAvailable } = require('./browser');
-const { cases, credentialsFor, NODE_TYPE, BAD_TOKEN, BAD_CREDENTIAL_ID } = require('./cases');
+const { cases: gen1Cases, credentialsFor, NODE_TYPE, BAD_TOKEN, BAD_CREDENTIAL_ID } = require('./cases');
+const { gen2Cases } = require('./cases-gen2');
 const { TRIGGER_WORKFLOW_ID, triggerWorkflow, checkTriggerDelivers } = require('./trigger');
 
 const RUN_TIMEOUT_MS = 120_000;
+/** Node version 1 against a generation-1 sandbox, version 2 against a generation-2 one. */
+const cases = [...gen1Cases, ...gen2Cases];
 const UPSERT_EXAMPLE_ID = 'cubeExCrmUpsert1';
 
 function parseArgs(argv) {
@@ -81,7 +84,7 @@ async function executeWorkflow(env, id) {
 	}
 }
 
-async function prepareUserFolder(env, tarball, sandboxUrl, workDir) {
+async function prepareUserFolder(env, tarball, sandboxes, workDir) {
 	fs.rmSync(env.N8N_USER_FOLDER, { recursive: true, force: true });
 	fs.mkdirSync(env.N8N_USER_FOLDER, { recursive: true });
 	await h.installPackage(env, tarball);
@@ -90,11 +93,11 @@ async function prepareUserFolder(env, tarball, sandboxUrl, workDir) {
 	fs.mkdirSync(workflowsDir, { recursive: true });
 	for (const c of cases) fs.writeFileSync(path.join(workflowsDir, `${c.workflow.id}.json`), JSON.stringify(c.workflow, null, 2));
 	fs.writeFileSync(path.join(workflowsDir, `${TRIGGER_WORKFLOW_ID}.json`), JSON.stringify(triggerWorkflow(h.CREDENTIAL_ID), null, 2));
-	await h.importCredentials(env, credentialsFor(sandboxUrl), workDir);
+	await h.importCredentials(env, credentialsFor(sandboxes[1].url, sandboxes[2].url), workDir);
 	await h.importWorkflows(env, workflowsDir);
 }
 
-async function runExecuteCases(tally, env, api, only) {
+async function runExecuteCases(tally, env, apis, only) {
 	for (const c of cases) {
 		if (only && !c.workflow.name.includes(only) && c.workflow.id !== only) continue;
 		await tally.check(`execute ${c.workflow.name}`, async () => {
@@ -106,7 +109,7 @@ async function runExecuteCases(tally, env, api, only) {
 				const error = run.data.resultData.error;
 				throw new Error(`n8n execute failed: ${error ? `${error.message} ${error.description || ''}` : rawText.slice(-1500)}`);
 			}
-			return await c.check(run, { api, rawText });
+			return await c.check(run, { api: apis[c.generation ?? 1], rawText });
 		});
 	}
 }
@@ -122,7 +125,10 @@ function credentialPayload(sandboxUrl, token) {
 	};
 }
 
-async function runRestChecks(tally, env, sandboxUrl, api, logFile) {
+async function runRestChecks(tally, env, sandboxes, apis, logFile) {
+	const sandboxUrl = sandboxes[1].url;
+	const gen2SandboxUrl = sandboxes[2].url;
+	const api = apis[1];
 	let n8n;
 	await tally.check('activate the webhook of example b', async () => {
 		await h.activateWorkflow(env, UPSERT_EXAMPLE_ID);
@@ -153,6 +159,12 @@ async function runRestChecks(tally, env, sandboxUrl, api, logFile) {
 		});
 		await tally.check('REST credential test passes with the sandbox token', async () => {
 			const { status, json, text } = await rest.request('POST', '/rest/credentials/test', credentialPayload(sandboxUrl, h.SANDBOX_TOKEN));
+			const result = json && (json.data || json);
+			if (status !== 200 || result.status !== 'OK') throw new Error(`${status} ${text.slice(0, 400)}`);
+			return result.message;
+		});
+		await tally.check('REST credential test passes on a generation-2 tenant', async () => {
+			const { status, json, text } = await rest.request('POST', '/rest/credentials/test', credentialPayload(gen2SandboxUrl, h.SANDBOX_TOKEN));
 			const result = json && (json.data || json);
 			if (status !== 200 || result.status !== 'OK') throw new Error(`${status} ${text.slice(0, 400)}`);
 			return result.message;
@@ -244,22 +256,26 @@ async function main() {
 	const tarball = args.tarball || (await h.packPackage());
 	const env = await n8nEnv(args.line, `e2e-line${args.line}`, { jsonLog: true });
 
-	const sandbox = await h.startSandbox({ now: h.todayAtNoonUtc(), freezeClock: true, logFile: path.join(workDir, 'sandbox.log') });
-	const cleanup = async () => await sandbox.stop();
+	const sandboxes = {};
+	const cleanup = async () => await Promise.all(Object.values(sandboxes).map(async (sandbox) => await sandbox.stop()));
 	process.once('SIGINT', () => h.stopAll().then(() => process.exit(130)));
 	process.once('SIGTERM', () => h.stopAll().then(() => process.exit(143)));
 	try {
-		const api = cubeClient(sandbox.url, h.SANDBOX_TOKEN);
-		console.log(`[line ${args.line}] n8n ${paths.n8nVersion}, sandbox ${sandbox.url}, user folder ${env.N8N_USER_FOLDER}`);
+		for (const generation of [1, 2]) {
+			const logFile = path.join(workDir, `sandbox-gen${generation}.log`);
+			sandboxes[generation] = await h.startSandbox({ now: h.todayAtNoonUtc(), freezeClock: true, generation, logFile });
+		}
+		const apis = { 1: cubeClient(sandboxes[1].url, h.SANDBOX_TOKEN), 2: cubeClient(sandboxes[2].url, h.SANDBOX_TOKEN) };
+		console.log(`[line ${args.line}] n8n ${paths.n8nVersion}, sandboxes ${sandboxes[1].url} and ${sandboxes[2].url} (generation 2), user folder ${env.N8N_USER_FOLDER}`);
 		let prepared = false;
 		await tally.check('install the packed package and import fixtures', async () => {
-			await prepareUserFolder(env, tarball, sandbox.url, workDir);
+			await prepareUserFolder(env, tarball, sandboxes, workDir);
 			prepared = true;
 			return path.basename(tarball);
 		});
 		if (prepared) {
-			await runExecuteCases(tally, env, api, args.only);
-			if (!args.only) await runRestChecks(tally, env, sandbox.url, api, path.join(workDir, 'n8n-start.log'));
+			await runExecuteCases(tally, env, apis, args.only);
+			if (!args.only) await runRestChecks(tally, env, sandboxes, apis, path.join(workDir, 'n8n-start.log'));
 		}
 	} finally {
 		await cleanup();
