@@ -157,6 +157,17 @@ async function runRestChecks(tally, env, sandboxes, apis, logFile) {
 			}
 			return `${names.length} node types`;
 		});
+		await tally.check('REST /types/nodes.json: the node has versions 1 and 2, new nodes get 2', async () => {
+			const { json } = await rest.request('GET', '/types/nodes.json');
+			const cube = json.filter((type) => type.name === NODE_TYPE);
+			const versions = cube.flatMap((type) => [type.version].flat()).sort();
+			if (JSON.stringify(versions) !== '[1,2]') throw new Error(`versions ${JSON.stringify(versions)}`);
+			const defaults = new Set(cube.map((type) => type.defaultVersion));
+			if (defaults.size !== 1 || !defaults.has(2)) throw new Error(`defaultVersion ${[...defaults]}`);
+			const v2 = cube.find((type) => [type.version].flat().includes(2));
+			const resources = v2.properties.find((p) => p.name === 'resource').options.map((o) => o.value);
+			return `version 2 resources: ${resources.join(', ')}`;
+		});
 		await tally.check('REST credential test passes with the sandbox token', async () => {
 			const { status, json, text } = await rest.request('POST', '/rest/credentials/test', credentialPayload(sandboxUrl, h.SANDBOX_TOKEN));
 			const result = json && (json.data || json);
