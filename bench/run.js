@@ -5,6 +5,7 @@
 //
 //   npm run bench [-- --line 1|2] [--runs 3] [--latency 20] [--no-build]
 //                 [--skip-transport] [--skip-n8n] [--out bench/results.md]
+//                 [--dataset customers|responses|crmCustomers]   (only that data; crmCustomers: generation 2)
 //                 [--tarball other.tgz]   (n8n level only: bench that package build instead)
 //
 // 1. Transport level (no n8n server): every measured run is a child process of its own
@@ -48,11 +49,12 @@ function parseArgs(argv) {
 		else if (flag === '--latency') args.latency = Math.max(0, Number(value()));
 		else if (flag === '--out') args.out = path.resolve(value());
 		else if (flag === '--tarball') args.tarball = path.resolve(value());
+		else if (flag === '--dataset') args.dataset = value();
 		else if (flag === '--no-build') args.build = false;
 		else if (flag === '--skip-transport') args.transport = false;
 		else if (flag === '--skip-n8n') args.n8n = false;
 		else if (flag === '--help' || flag === '-h') {
-			console.log(fs.readFileSync(__filename, 'utf8').split('\n').slice(0, 17).join('\n'));
+			console.log(fs.readFileSync(__filename, 'utf8').split('\n').slice(0, 18).join('\n'));
 			process.exit(0);
 		} else throw new Error(`unknown argument ${flag} (see npm run bench -- --help)`);
 	}
@@ -221,10 +223,16 @@ function n8nCases() {
 	for (const pageSize of [25, 500]) {
 		cases.push({ level: 'n8n', kind: 'node', dataset: 'responses', pageSize, concurrency: 'default', workflowId: wf.IDS.cubeResponses, nodes: ['Cube responses'], name: 'Cube node in n8n: responses of campaign 101 + customer join' });
 	}
+	// generation 2: version 2 of the node and HTTP Request, against the generation-2 sandbox
+	for (const pageSize of [25, 500]) {
+		cases.push({ level: 'n8n', kind: 'node', dataset: 'crmCustomers', generation: 2, pageSize, concurrency: 'default', workflowId: wf.IDS.cubeCrmCustomers, nodes: ['Cube customers'], name: 'Cube node v2 in n8n: customers of CRM 12/B2C (generation 2)' });
+		cases.push({ level: 'n8n', kind: 'http', dataset: 'crmCustomers', generation: 2, pageSize, concurrency: 1, workflowId: wf.IDS.httpCrmCustomers, nodes: ['HTTP Request', 'Split Out'], name: 'HTTP Request (next URL) + Split Out in n8n: customers of CRM 12/B2C (generation 2)' });
+	}
 	return cases;
 }
 
-async function prepareN8n(line, tarball, sandboxUrl, dates) {
+async function prepareN8n(line, tarball, sandboxUrls, dates) {
+	const sandboxUrl = sandboxUrls[1];
 	const env = await n8nEnv(line, `bench-line${line}`);
 	fs.rmSync(env.N8N_USER_FOLDER, { recursive: true, force: true });
 	fs.mkdirSync(env.N8N_USER_FOLDER, { recursive: true });
@@ -233,8 +241,16 @@ async function prepareN8n(line, tarball, sandboxUrl, dates) {
 	const workflowsDir = path.join(dir, 'workflows');
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.mkdirSync(workflowsDir, { recursive: true });
-	await h.importCredentials(env, [...h.credentialRecords(sandboxUrl), wf.headerCredentialRecord(h.SANDBOX_TOKEN)], dir);
-	const workflows = [wf.cubeCustomersWorkflow(), wf.cubeCustomersWorkflow(1), wf.cubeCustomersWorkflow(8), wf.httpCustomersWorkflow(sandboxUrl), wf.cubeResponsesWorkflow(dates)];
+	await h.importCredentials(env, [...h.credentialRecords(sandboxUrl, sandboxUrls[2]), wf.headerCredentialRecord(h.SANDBOX_TOKEN)], dir);
+	const workflows = [
+		wf.cubeCustomersWorkflow(),
+		wf.cubeCustomersWorkflow(1),
+		wf.cubeCustomersWorkflow(8),
+		wf.httpCustomersWorkflow(sandboxUrl),
+		wf.cubeResponsesWorkflow(dates),
+		wf.cubeCrmCustomersWorkflow(),
+		wf.httpCrmCustomersWorkflow(sandboxUrls[2]),
+	];
 	for (const workflow of workflows) {
 		fs.writeFileSync(path.join(workflowsDir, `${workflow.id}.json`), JSON.stringify(workflow, null, 2));
 	}
@@ -317,18 +333,22 @@ async function runN8nOnce(c, env, line, control) {
 // ---------------------------------------------------------------------------------------------
 // measuring
 
-/** Runs every case `runs` times, round-robin, checking each run's records against `expected`. */
-async function measure(cases, runs, once, { control, expected }) {
+/**
+ * Runs every case `runs` times, round-robin, checking each run's records against `expected`.
+ * `controls`: the control API of each generation's sandbox; a case names its generation (1 if not).
+ */
+async function measure(cases, runs, once, { controls, expected }) {
 	const results = new Map(cases.map((c) => [c, []]));
-	let pageSize;
+	const pageSizes = new Map();
 	for (let r = 1; r <= runs; r++) {
 		for (const c of cases) {
-			if (c.pageSize !== pageSize) {
+			const control = controls[c.generation ?? 1];
+			if (c.pageSize !== pageSizes.get(control)) {
 				await control.configure({ pageSize: c.pageSize });
-				pageSize = c.pageSize;
+				pageSizes.set(control, c.pageSize);
 			}
 			await control.clearRequests();
-			const result = await once(c);
+			const result = await once(c, control);
 			const want = expected[c.dataset];
 			if (result.records !== want.records || result.joined !== want.joined) {
 				throw new Error(`${c.name} (page size ${c.pageSize}) returned ${result.records} records, ${result.joined} joined; expected ${want.records}, ${want.joined}`);
@@ -525,14 +545,21 @@ async function main() {
 		throw new Error('dist/ is missing: run without --no-build');
 	}
 
-	// The sandbox in a process of its own; "today" is the real today in Oslo, frozen.
+	// The sandboxes (generation 1 and 2) in processes of their own; "today" is the real today in Oslo, frozen.
 	process.env.CUBE_SANDBOX_LATENCY_MS = String(args.latency);
 	const sandbox = await h.startSandbox({ now: h.todayAtNoonUtc(), freezeClock: true, pageSize: 500, logFile: path.join(WORK_DIR, 'sandbox.log') });
 	const control = sandboxControl(sandbox.url);
+	let sandbox2;
 	let measured = [];
 	try {
+		sandbox2 = await h.startSandbox({ now: h.todayAtNoonUtc(), freezeClock: true, pageSize: 500, generation: 2, logFile: path.join(WORK_DIR, 'sandbox-gen2.log') });
+		const controls = { 1: control, 2: sandboxControl(sandbox2.url) };
+		const setLatency = async (latencyMs) => await Promise.all(Object.values(controls).map(async (c) => await c.configure({ latencyMs })));
+		const selected = (cases) => (args.dataset ? cases.filter((c) => c.dataset === args.dataset) : cases);
 		// Expected records, read at full speed before the latency is set.
-		await control.configure({ latencyMs: 0, pageSize: 500 });
+		await setLatency(0);
+		await control.configure({ pageSize: 500 });
+		await controls[2].configure({ pageSize: 500 });
 		const state = await control.state();
 		const toDate = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date(state.clock.now));
 		const campaign = (await getAll(sandbox.url, '/api/v1/campaigns?include_inactive_campaigns=True')).find((c) => Number(c.campaign_id) === 101);
@@ -540,30 +567,34 @@ async function main() {
 		const customers = await getAll(sandbox.url, '/api/v1/assignments/9/customers/');
 		const responses = await getAll(sandbox.url, `/api/v1/campaigns/101/responses/from_date/${fromDate.replace(/-/g, '')}/to_date/${toDate.replace(/-/g, '')}`);
 		const ids = new Set(customers.map((c) => String(c.customer_id)));
+		const crmCustomers = await getAll(sandbox2.url, wf.BENCH_CRM_PATH);
 		const expected = {
 			customers: { records: customers.length, joined: 0 },
+			crmCustomers: { records: crmCustomers.length, joined: 0 },
 			responses: { records: responses.length, joined: responses.filter((r) => ids.has(String(r.crm_customer_id))).length },
 		};
 		const dates = { fromDate, toDate };
 		log(`sandbox ${sandbox.url}: ${customers.length} customers in assignment 9; campaign 101 has ${responses.length} responses from ${fromDate} to ${toDate}`);
-		await control.configure({ latencyMs: args.latency });
+		log(`generation-2 sandbox ${sandbox2.url}: ${crmCustomers.length} customers in CRM 12/B2C`);
+		await setLatency(args.latency);
 
 		if (args.transport) {
-			const cases = transportCases(dates);
+			const cases = selected(transportCases(dates));
 			log(`transport level: ${cases.length} cases × ${args.runs} runs, each in its own process`);
-			measured.push(...(await measure(cases, args.runs, (c) => runTransportOnce(c, sandbox.url, control), { control, expected })));
+			measured.push(...(await measure(cases, args.runs, (c) => runTransportOnce(c, sandbox.url, control), { controls, expected })));
 		}
 		if (args.n8n) {
 			log(`n8n ${linePaths(args.line).n8nVersion}: installing ${path.basename(tarball)} into a fresh user folder, importing credentials and workflows`);
-			await control.configure({ latencyMs: 0 });
-			const env = await prepareN8n(args.line, tarball, sandbox.url, dates);
-			await control.configure({ latencyMs: args.latency });
-			const cases = n8nCases();
+			await setLatency(0);
+			const env = await prepareN8n(args.line, tarball, { 1: sandbox.url, 2: sandbox2.url }, dates);
+			await setLatency(args.latency);
+			const cases = selected(n8nCases());
 			log(`n8n level: ${cases.length} cases × ${args.runs} runs of n8n execute`);
-			measured.push(...(await measure(cases, args.runs, (c) => runN8nOnce(c, env, args.line, control), { control, expected })));
+			measured.push(...(await measure(cases, args.runs, (c, caseControl) => runN8nOnce(c, env, args.line, caseControl), { controls, expected })));
 		}
 	} finally {
 		await sandbox.stop();
+		if (sandbox2) await sandbox2.stop();
 	}
 
 	const loadAfter = loadavg();

@@ -2,7 +2,7 @@
 // n8n's own HTTP Request node (with its built-in pagination) followed by a Split Out node.
 'use strict';
 
-const { CREDENTIAL_ID, CREDENTIAL_NAME } = require('../scripts/lib/harness');
+const { CREDENTIAL_ID, CREDENTIAL_NAME, GEN2_CREDENTIAL_ID, GEN2_CREDENTIAL_NAME } = require('../scripts/lib/harness');
 
 const NODE_TYPE = 'n8n-nodes-headshed-cube.headshedCube';
 const byId = (value) => ({ __rl: true, mode: 'id', value });
@@ -13,7 +13,12 @@ const IDS = {
 	cubeCustomersC8: 'cubeBenchCustC08',
 	httpCustomers: 'cubeBenchHttp001',
 	cubeResponses: 'cubeBenchResp001',
+	cubeCrmCustomers: 'cubeBenchCrmCus1',
+	httpCrmCustomers: 'cubeBenchHttpCr1',
 };
+
+/** The CRM of the generation-2 sandbox with 10,000 customers. */
+const BENCH_CRM_PATH = '/api/v1/data_owners/12/B2C/customers/';
 
 function trigger(id) {
 	return { id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
@@ -28,15 +33,17 @@ function chain(id, name, nodes) {
 	return { id, name, active: false, settings: { executionOrder: 'v1' }, nodes: all, connections, pinData: {} };
 }
 
-function cubeNode(id, name, parameters) {
+/** The node of version 1 against the generation-1 sandbox, or of version 2 against the generation-2 one. */
+function cubeNode(id, name, parameters, typeVersion = 1) {
+	const credential = typeVersion === 2 ? { id: GEN2_CREDENTIAL_ID, name: GEN2_CREDENTIAL_NAME } : { id: CREDENTIAL_ID, name: CREDENTIAL_NAME };
 	return {
 		id: `${id}-cube`,
 		name,
 		type: NODE_TYPE,
-		typeVersion: 1,
+		typeVersion,
 		position: [260, 0],
 		parameters,
-		credentials: { headshedCubeApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } },
+		credentials: { headshedCubeApi: credential },
 	};
 }
 
@@ -66,6 +73,13 @@ function cubeResponsesWorkflow({ fromDate, toDate }) {
 	]);
 }
 
+/** Version 2's Customer Get Many of a generation-2 CRM, Return All, labels off (as the HTTP Request node gets them). */
+function cubeCrmCustomersWorkflow() {
+	const id = IDS.cubeCrmCustomers;
+	const parameters = { resource: 'customer', operation: 'getAll', dataOwnerId: byId(12), crmType: 'B2C', returnAll: true, options: { customFieldLabels: false } };
+	return chain(id, 'bench: Headshed Cube v2 customer getAll of a CRM', [cubeNode(id, 'Cube customers', parameters, 2)]);
+}
+
 /** n8n's generic Header Auth credential holding the sandbox token, for the HTTP Request node. */
 const HEADER_CREDENTIAL = { id: 'cubeBenchHeader1', name: 'Cube sandbox (Header Auth)' };
 
@@ -79,9 +93,8 @@ function headerCredentialRecord(token) {
  * credential, as a predefined credential type, refuses the HTTP Request node's requests (they
  * carry `uri`, not `url`; see the notes in bench/results.md).
  */
-function httpCustomersWorkflow(sandboxUrl) {
-	const id = IDS.httpCustomers;
-	return chain(id, 'bench: HTTP Request + Split Out customer list', [
+function httpCustomersWorkflow(sandboxUrl, { id = IDS.httpCustomers, apiPath = '/api/v1/assignments/9/customers/' } = {}) {
+	return chain(id, `bench: HTTP Request + Split Out customer list ${apiPath}`, [
 		{
 			id: `${id}-http`,
 			name: 'HTTP Request',
@@ -89,7 +102,7 @@ function httpCustomersWorkflow(sandboxUrl) {
 			typeVersion: 4.2,
 			position: [260, 0],
 			parameters: {
-				url: `${sandboxUrl}/api/v1/assignments/9/customers/`,
+				url: `${sandboxUrl}${apiPath}`,
 				authentication: 'genericCredentialType',
 				genericAuthType: 'httpHeaderAuth',
 				sendHeaders: true,
@@ -118,4 +131,18 @@ function httpCustomersWorkflow(sandboxUrl) {
 	]);
 }
 
-module.exports = { IDS, headerCredentialRecord, cubeCustomersWorkflow, cubeResponsesWorkflow, httpCustomersWorkflow };
+/** The same HTTP Request + Split Out against the generation-2 CRM. */
+function httpCrmCustomersWorkflow(sandboxUrl) {
+	return httpCustomersWorkflow(sandboxUrl, { id: IDS.httpCrmCustomers, apiPath: BENCH_CRM_PATH });
+}
+
+module.exports = {
+	IDS,
+	BENCH_CRM_PATH,
+	headerCredentialRecord,
+	cubeCustomersWorkflow,
+	cubeResponsesWorkflow,
+	httpCustomersWorkflow,
+	cubeCrmCustomersWorkflow,
+	httpCrmCustomersWorkflow,
+};

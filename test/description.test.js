@@ -1,6 +1,7 @@
 // Invariants over what n8n's loader reads from the package: the contract's names, every
 // operation reachable and implemented, defaults that are valid, no parameter left unscoped.
 const { NodeHelpers } = require('n8n-workflow');
+const { parametersOf: parametersOfNode } = require('./support/description');
 const { loadPackage } = require('./support/engine');
 const { resources } = require('../dist/nodes/HeadshedCube/actions/resources');
 
@@ -35,16 +36,7 @@ const STANDARD_FIELDS = [
 	'phone_1', 'phone_2', 'phone_3', 'email', 'company',
 ];
 
-function shownFor(property, resource, operation) {
-	const show = property.displayOptions?.show ?? {};
-	return (!show.resource || show.resource.includes(resource)) && (!show.operation || show.operation.includes(operation));
-}
-
-function parametersOf(resource, operation) {
-	return node.description.properties.filter(
-		(p) => !['resource', 'operation'].includes(p.name) && shownFor(p, resource, operation) && p.displayOptions?.show?.operation,
-	);
-}
+const parametersOf = (resource, operation) => parametersOfNode(node, resource, operation);
 
 test('node and credential carry the contract names', () => {
 	expect(node.description).toEqual(

@@ -1,6 +1,7 @@
 // Invariants of the versioned node as n8n's loader reads it: version 2 by default, version 1 kept,
 // version 2's contract names, valid defaults, every parameter scoped; its searchable lists.
 const { NodeHelpers } = require('n8n-workflow');
+const { parametersOf: parametersOfNode } = require('./support/description');
 const { loadPackage, nodeInWorkflow } = require('./support/engine');
 const { cubeNode } = require('./support/cubeWorkflow');
 const { tokenCredential, useSandbox } = require('./support/sandbox');
@@ -27,16 +28,7 @@ const CONTRACT = {
 	productRegistration: { getAll: [...SCOPED, 'fromDate', 'toDate', ...LIST] },
 };
 
-function shownFor(property, resource, operation) {
-	const show = property.displayOptions?.show ?? {};
-	return (!show.resource || show.resource.includes(resource)) && (!show.operation || show.operation.includes(operation));
-}
-
-function parametersOf(resource, operation) {
-	return node.description.properties.filter(
-		(p) => !['resource', 'operation'].includes(p.name) && shownFor(p, resource, operation) && p.displayOptions?.show?.operation,
-	);
-}
+const parametersOf = (resource, operation) => parametersOfNode(node, resource, operation);
 
 test('one node type with versions 1 and 2; new nodes get version 2', () => {
 	expect(versioned.description).toEqual(expect.objectContaining({ name: 'headshedCube', displayName: 'Headshed Cube', defaultVersion: 2 }));

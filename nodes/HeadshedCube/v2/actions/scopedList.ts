@@ -2,10 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../actions/common.descriptions';
+import { dateRangeParameters } from '../../actions/dateRange';
 import type { ExecutionCache } from '../../actions/executionCache';
 import { listOptions, readPaging } from '../../actions/paging';
 import { listInScope, type Gen2Scope, type ScopedEndpoint } from '../api/scopedLists';
 import { customFieldLabelsOption, labelRecords, readCustomFieldLabels } from './customFieldLabels';
+import { readDateQuery } from './datedQuery';
 import { scopeParameters, readScope } from './parameters';
 
 /** What call outcomes, customer status and product registrations have in common. */
@@ -54,4 +56,17 @@ export async function executeScopedList(
 	const records = keep ? read.filter(keep).slice(0, limit) : read;
 	if (!readCustomFieldLabels.call(this, itemIndex)) return records;
 	return await labelRecords.call(this, cache, scope, records, itemIndex);
+}
+
+/** An operation whose list is filtered by From and To Date: call outcomes, product registrations. */
+export function datedScopedList(list: Omit<ScopedList, 'own'> & { records: string }) {
+	const scoped: ScopedList = { ...list, own: dateRangeParameters(list.records) };
+	return {
+		description: scopedListDescription(scoped),
+		async execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject[]> {
+			return await executeScopedList.call(this, scoped, itemIndex, cache, () => ({
+				qs: readDateQuery.call(this, itemIndex),
+			}));
+		},
+	};
 }

@@ -1,18 +1,11 @@
-import { operationSelector } from '../../../actions/common.descriptions';
-import type { CubeResourceModule } from '../../../actions/types';
+import { getManyResource } from '../../../actions/getManyResource';
 import * as getAll from './getAll.operation';
 
-export const campaign: CubeResourceModule = {
-	description: [
-		operationSelector('campaign', [
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				description: 'List the campaigns, active ones or all',
-				action: 'Get many campaigns',
-			},
-		]),
-		...getAll.description,
-	],
-	operations: { getAll },
-};
+export const campaign = getManyResource(
+	'campaign',
+	{
+		description: 'List the campaigns, active ones or all',
+		action: 'Get many campaigns',
+	},
+	getAll,
+);
