@@ -18,7 +18,16 @@ export interface SandboxKnobs {
 	hostileOrigin: string | null;
 }
 
-export interface SandboxOptions extends Partial<SandboxKnobs> {
+/** The knobs of a generation-2 sandbox only (sandbox/gen2/knobs.js). */
+export interface Gen2SandboxKnobs {
+	crmSegment: 'documented' | 'swapped' | 'both';
+	nextLinkTarget: 'page' | 'request' | 'otherEndpoint';
+	looseTypes: boolean;
+}
+
+export interface SandboxOptions extends Partial<SandboxKnobs>, Partial<Gen2SandboxKnobs> {
+	/** 1 (default): the 2017 API; 2: today's API (data owners, CRMs, call outcomes). */
+	generation?: 1 | 2;
 	now?: DateLike;
 	freezeClock?: boolean;
 	seed?: number | string;

@@ -5,6 +5,7 @@ import { returnAllAndLimit } from '../../actions/common.descriptions';
 import { dateRangeParameters } from '../../actions/dateRange';
 import type { ExecutionCache } from '../../actions/executionCache';
 import { listOptions, readPaging } from '../../actions/paging';
+import type { CubeOperation } from '../../actions/types';
 import { listInScope, type Gen2Scope, type ScopedEndpoint } from '../api/scopedLists';
 import { customFieldLabelsOption, labelRecords, readCustomFieldLabels } from './customFieldLabels';
 import { readDateQuery } from './datedQuery';
@@ -59,7 +60,7 @@ export async function executeScopedList(
 }
 
 /** An operation whose list is filtered by From and To Date: call outcomes, product registrations. */
-export function datedScopedList(list: Omit<ScopedList, 'own'> & { records: string }) {
+export function datedScopedList(list: Omit<ScopedList, 'own'> & { records: string }): CubeOperation {
 	const scoped: ScopedList = { ...list, own: dateRangeParameters(list.records) };
 	return {
 		description: scopedListDescription(scoped),
