@@ -113,6 +113,7 @@ describe('routes', () => {
 		const id = sandbox.data.customersByCrm.get('12:B2C')[7].crm__customer_id;
 		expect((await call(`/api/v1/data_owners/12/B2C/customers/${id}`)).body.crm__customer_id).toBe(id);
 		expect((await call(`/api/v1/data_owners/12/B2C/customers/${Number(id)}`)).status).toBe(404);
+		expect((await call('/api/v1/data_owners/12/B2C/customers/%E0%A4%A')).status).toBe(404);
 	});
 
 	test('unknown data owner, CRM type or campaign: 404', async () => {

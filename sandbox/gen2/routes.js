@@ -82,7 +82,12 @@ function crmRoute(request, ctx, [rawOwner, crmSegment, crmType, kind, customerId
 	if ((mode === 'documented' && !documented) || (mode === 'swapped' && documented)) return NOT_FOUND;
 	if (customerId !== undefined) {
 		if (kind !== 'customers') return NOT_FOUND;
-		const id = decodeURIComponent(customerId);
+		let id;
+		try {
+			id = decodeURIComponent(customerId);
+		} catch {
+			return NOT_FOUND;
+		}
 		const customer = ctx.store.customersOf(dataOwnerId, crmType).find((candidate) => candidate.crm__customer_id === id);
 		return customer ? { status: 200, body: customer } : NOT_FOUND;
 	}
