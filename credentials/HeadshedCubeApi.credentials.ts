@@ -125,7 +125,8 @@ export class HeadshedCubeApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
-			url: '/api/v1/assignments',
+			// Both generations have the campaign list; generation 2 has no assignments.
+			url: '/api/v1/campaigns',
 			headers: { Accept: 'application/json' },
 		},
 	};

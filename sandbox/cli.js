@@ -7,9 +7,10 @@ const { NEXT_LINK_STYLES, PATH_MODES } = require('./knobs');
 
 const USAGE = `Usage: node sandbox/cli.js [options]   (npm run sandbox -- [options])
 
-A local imitation of Headshed Cube's generation-1 REST API.
+A local imitation of Headshed Cube's REST API: generation 1 (2017) or 2 (2020 on).
 
 Options (environment variable in brackets):
+  --generation <1|2>      which API the tenant speaks [CUBE_SANDBOX_GENERATION] (1)
   --port <n>              port to listen on, 0 = any free port [CUBE_SANDBOX_PORT] (8765)
   --host <addr>           address to bind [CUBE_SANDBOX_HOST] (127.0.0.1)
   --page-size <n>         page size of paginated lists [CUBE_SANDBOX_PAGE_SIZE] (25)
@@ -20,10 +21,13 @@ Options (environment variable in brackets):
   --seed <n>              data seed; same seed, same data [CUBE_SANDBOX_SEED] (1)
   --now <iso>             start the sandbox clock at this instant [CUBE_SANDBOX_NOW] (real time)
   --freeze-clock          keep the clock at --now until moved via POST /__sandbox/clock
+  --crm-segment <s>       generation 2: documented | swapped | both: where paths take "crm/" [CUBE_SANDBOX_CRM_SEGMENT] (documented)
+  --next-link-target <s>  generation 2: page | request | otherEndpoint: what next links name [CUBE_SANDBOX_NEXT_LINK_TARGET] (page)
   --help                  show this text
 `;
 
 const OPTIONS = {
+	generation: { env: 'CUBE_SANDBOX_GENERATION', fallback: '1' },
 	port: { env: 'CUBE_SANDBOX_PORT', fallback: '8765' },
 	host: { env: 'CUBE_SANDBOX_HOST', fallback: '127.0.0.1' },
 	'page-size': { env: 'CUBE_SANDBOX_PAGE_SIZE', fallback: '25' },
@@ -33,6 +37,14 @@ const OPTIONS = {
 	'time-zone': { env: 'CUBE_SANDBOX_TIME_ZONE', fallback: 'Europe/Oslo' },
 	seed: { env: 'CUBE_SANDBOX_SEED', fallback: '1' },
 	now: { env: 'CUBE_SANDBOX_NOW', fallback: undefined },
+	'crm-segment': { env: 'CUBE_SANDBOX_CRM_SEGMENT', fallback: undefined },
+	'next-link-target': { env: 'CUBE_SANDBOX_NEXT_LINK_TARGET', fallback: undefined },
+};
+
+/** Try-it lines of the banner, per generation. */
+const EXAMPLE_PATHS = {
+	1: ['/api/v1/campaigns', '/api/v1/assignments/9/customers/'],
+	2: ['/api/v1/campaigns', '/api/v1/data_owners/12/B2C/customers/', '/api/v1/call_outcomes/'],
 };
 
 function readSettings(argv) {
@@ -54,9 +66,10 @@ function portNumber(text) {
 
 function banner(sandbox, url) {
 	const { knobs } = sandbox;
+	const { generation } = sandbox.state();
 	const clock = sandbox.clock.now().toISOString() + (sandbox.clock.isFrozen() ? ' (frozen)' : ' (running)');
 	return [
-		"Headshed Cube sandbox (generation-1 API)",
+		`Headshed Cube sandbox (generation-${generation} API)`,
 		`  Base URL:        ${url}`,
 		`  Token:           ${SANDBOX_TOKEN}   (Authorization: Token ${SANDBOX_TOKEN})`,
 		`  Basic auth:      ${SANDBOX_USERNAME} / ${SANDBOX_PASSWORD}`,
@@ -67,10 +80,10 @@ function banner(sandbox, url) {
 		`  Time zone:       ${knobs.timeZone}`,
 		`  Seed:            ${sandbox.state().seed}`,
 		`  Clock:           ${clock}`,
+		...(generation === 2 ? [`  crm/ segment:    ${knobs.crmSegment}`, `  Next targets:    ${knobs.nextLinkTarget}`] : []),
 		'',
 		'Try:',
-		`  curl -H 'Authorization: Token ${SANDBOX_TOKEN}' ${url}/api/v1/campaigns`,
-		`  curl -H 'Authorization: Token ${SANDBOX_TOKEN}' ${url}/api/v1/assignments/9/customers/`,
+		...EXAMPLE_PATHS[generation].map((path) => `  curl -H 'Authorization: Token ${SANDBOX_TOKEN}' ${url}${path}`),
 		`  curl ${url}/__sandbox/state   (control API, no auth; see sandbox/README.md)`,
 		'Ctrl+C stops it.',
 		'',
@@ -86,7 +99,12 @@ async function main() {
 			process.stdout.write(USAGE);
 			return;
 		}
+		const generationKnobs = settings.generation === '2'
+			? { crmSegment: settings['crm-segment'], nextLinkTarget: settings['next-link-target'] }
+			: {};
 		sandbox = createSandbox({
+			generation: settings.generation,
+			...generationKnobs,
 			pageSize: settings['page-size'],
 			latencyMs: settings.latency,
 			nextLinkStyle: settings['next-link-style'],

@@ -1,9 +1,8 @@
 'use strict';
 
 const { SANDBOX_TOKEN, SANDBOX_USERNAME, SANDBOX_PASSWORD } = require('./auth');
-const { DEFAULT_KNOBS, validateKnobs } = require('./knobs');
 const { createClock } = require('./clock');
-const { createStore } = require('./store');
+const { generationOf } = require('./gen2');
 const { createFaultQueue, describeFault } = require('./faults');
 const { createRequestLog } = require('./request-log');
 const { createInFlightGauge } = require('./in-flight');
@@ -17,13 +16,14 @@ function displayHost(host) {
 }
 
 /**
- * A local imitation of Headshed Cube's generation-1 REST API. See README.md.
- * Options: pageSize, latencyMs, now, freezeClock, timeZone, seed, nextLinkStyle, paths,
- * hostileOrigin, requestLogLimit.
+ * A local imitation of Headshed Cube's REST API, generation 1 (2017) or 2 (2020 on). See README.md.
+ * Options: generation, pageSize, latencyMs, now, freezeClock, timeZone, seed, nextLinkStyle,
+ * paths, hostileOrigin, requestLogLimit; generation 2 adds crmSegment, nextLinkTarget, looseTypes.
  */
 function createSandbox(options = {}) {
-	const { seed = 1, now, freezeClock = false, requestLogLimit = 10000, ...knobOptions } = options;
-	let knobs = { ...DEFAULT_KNOBS, ...validateKnobs(knobOptions) };
+	const { generation = 1, seed = 1, now, freezeClock = false, requestLogLimit = 10000, ...knobOptions } = options;
+	const { createStore, route, defaultKnobs, validateKnobs } = generationOf(generation);
+	let knobs = { ...defaultKnobs, ...validateKnobs(knobOptions) };
 	const clock = createClock({ now, frozen: freezeClock });
 	const store = createStore({ seed, anchorMs: clock.nowMs() });
 	const faults = createFaultQueue();
@@ -60,6 +60,7 @@ function createSandbox(options = {}) {
 				log,
 				inFlight,
 				control: (request) => handleControl(request, sandbox),
+				route,
 			});
 			const listeningPort = await starting.listen(port || 0, host);
 			server = starting;
@@ -99,6 +100,7 @@ function createSandbox(options = {}) {
 		state() {
 			return {
 				url: sandbox.url,
+				generation: Number(generation),
 				seed,
 				knobs: { ...knobs },
 				clock: { now: clock.now().toISOString(), frozen: clock.isFrozen() },

@@ -80,7 +80,8 @@ const sendJson = (req, res, { status, body, headers }) =>
 	send(req, res, { status, headers, text: body === undefined ? '' : JSON.stringify(body) });
 
 /**
- * The sandbox's HTTP server. ctx: { knobs() , clock, store, faults, log, inFlight, control(request) }.
+ * The sandbox's HTTP server. ctx: { knobs() , clock, store, faults, log, inFlight, control(request),
+ * route? } (route: the API's router, generation 1's by default).
  * Returns { listen(port, host), close() }.
  */
 function createSandboxServer(ctx) {
@@ -152,7 +153,8 @@ function createSandboxServer(ctx) {
 				rawQuery: target.rawQuery,
 			},
 		};
-		answer(routeApiRequest(request, { knobs, clock: ctx.clock, store: ctx.store }));
+		const route = ctx.route ?? routeApiRequest;
+		answer(route(request, { knobs, clock: ctx.clock, store: ctx.store }));
 	}
 
 	async function handle(req, res) {

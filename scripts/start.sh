@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# npm start: a local n8n with this package installed as users install it, the Cube sandbox, the
-# sandbox credential and the example workflows. Ctrl-C, or SIGINT/SIGTERM/SIGHUP to this script or
-# to the `npm start` that runs it, stops everything it started.
+# npm start: a local n8n with this package installed as users install it, two Cube sandboxes
+# (a generation-1 and a generation-2 tenant), their credentials and the example workflows.
+# Ctrl-C, or SIGINT/SIGTERM/SIGHUP to this script or to the `npm start` that runs it, stops
+# everything it started.
 #   CUBE_N8N_LINE=2 npm start      # n8n 2.x on Node 24 instead of 1.x on Node 20
 #   CUBE_N8N_PORT=5678             # editor port to prefer (another free one if taken)
-#   CUBE_SANDBOX_PORT=8765         # sandbox port (0: any free one)
+#   CUBE_SANDBOX_PORT=8765         # generation-1 sandbox port (0: any free one)
+#   CUBE_SANDBOX2_PORT=8766        # generation-2 sandbox port (0: any free one)
 #   CUBE_QUEUE=1 npm start         # queue mode: Postgres, Redis, main and two workers (or: npm start -- --queue)
 set -euo pipefail
 
@@ -17,6 +19,7 @@ cd "$PROJECT_DIR"
 LINE="${CUBE_N8N_LINE:-1}"
 export CUBE_N8N_PORT="${CUBE_N8N_PORT:-5678}"
 SANDBOX_PORT="${CUBE_SANDBOX_PORT:-0}"
+SANDBOX2_PORT="${CUBE_SANDBOX2_PORT:-0}"
 PIDS=() # process-group leaders to stop on exit
 STEP_PID="" # the step running now (its own process group)
 PARENT_PID=$PPID
@@ -62,10 +65,10 @@ step() { # command...
 }
 
 # Starts the sandbox in a process group of its own; sets SANDBOX_URL.
-start_sandbox() {
-	local log="$N8N_USER_FOLDER/sandbox.log" pid
+start_sandbox() { # generation port; sets SANDBOX_URL
+	local generation="$1" port="$2" log="$N8N_USER_FOLDER/sandbox-gen$1.log" pid
 	: >"$log"
-	setsid node sandbox/cli.js --port "$SANDBOX_PORT" --page-size 500 >"$log" 2>&1 &
+	setsid node sandbox/cli.js --generation "$generation" --port "$port" --page-size 500 >"$log" 2>&1 &
 	pid=$!
 	PIDS+=("$pid")
 	for _ in $(seq 1 60); do
@@ -97,8 +100,10 @@ print_welcome() {
   Login:     $email
   Password:  $password
 
-  Cube sandbox: $SANDBOX_URL  (token cube-sandbox-token)
-  Examples:  Workflows → "Headshed Cube: ..." (credential "Headshed Cube (sandbox)")
+  Cube sandboxes (token cube-sandbox-token):
+    generation 1 (2017 API, node version 1):  $SANDBOX_URL  credential "Headshed Cube (sandbox)"
+    generation 2 (today's API, node version 2): $GEN2_SANDBOX_URL  credential "Headshed Cube (generation-2 sandbox)"
+  Examples:  Workflows → "Headshed Cube: ..." and "Headshed Cube (generation 2): ..."
   The upsert example runs on two pinned sample records from the editor, and on what
   its webhook receives:
     curl -X POST http://127.0.0.1:$N8N_PORT/webhook/cube-crm-upsert -H 'content-type: application/json' \\
@@ -127,12 +132,14 @@ main() {
 	# one folder per line: 2.x migrates the database to a schema 1.x does not read
 	local purpose="start/line$LINE"
 	cube_n8n_env "$LINE" "$purpose" # for n8n start; the node steps below compute the same
-	start_sandbox
-	say "sandbox at $SANDBOX_URL"
+	start_sandbox 2 "$SANDBOX2_PORT"
+	GEN2_SANDBOX_URL="$SANDBOX_URL"
+	start_sandbox 1 "$SANDBOX_PORT"
+	say "sandboxes at $SANDBOX_URL (generation 1) and $GEN2_SANDBOX_URL (generation 2)"
 	say "install $(basename "$tarball") into $N8N_USER_FOLDER/.n8n/nodes"
 	step node scripts/lib/cli.js install-package "$LINE" "$purpose" "$tarball"
 	say "import the credential and the examples"
-	step node scripts/lib/cli.js import-fixtures "$LINE" "$purpose" "$SANDBOX_URL"
+	step node scripts/lib/cli.js import-fixtures "$LINE" "$purpose" "$SANDBOX_URL" "$GEN2_SANDBOX_URL"
 	start_n8n
 	step node scripts/lib/cli.js setup-owner "http://127.0.0.1:$N8N_PORT"
 	say "ready after $((SECONDS - started)) s"

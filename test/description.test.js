@@ -1,6 +1,8 @@
 // Invariants over what n8n's loader reads from the package: the public names (saved workflows
 // refer to them, so a change of name or meaning needs a new node version), every
 // operation reachable and implemented, defaults that are valid, no parameter left unscoped.
+const { NodeHelpers } = require('n8n-workflow');
+const { parametersOf: parametersOfNode } = require('./support/description');
 const { loadPackage } = require('./support/engine');
 const { testCredential } = require('./support/credentialTest');
 const { basicCredential, tokenCredential, useSandbox } = require('./support/sandbox');
@@ -11,7 +13,8 @@ let node;
 let credential;
 beforeAll(async () => {
 	loader = await loadPackage();
-	node = loader.nodeTypes.headshedCube.type;
+	// Version 1, as saved workflows use it; version 2 has test/v2.description.test.js.
+	node = NodeHelpers.getVersionedNodeType(loader.nodeTypes.headshedCube.type, 1);
 	credential = loader.credentialTypes.headshedCubeApi.type;
 });
 
@@ -38,16 +41,7 @@ const STANDARD_FIELDS = [
 	'phone_1', 'phone_2', 'phone_3', 'email', 'company',
 ];
 
-function shownFor(property, resource, operation) {
-	const show = property.displayOptions?.show ?? {};
-	return (!show.resource || show.resource.includes(resource)) && (!show.operation || show.operation.includes(operation));
-}
-
-function parametersOf(resource, operation) {
-	return node.description.properties.filter(
-		(p) => !['resource', 'operation'].includes(p.name) && shownFor(p, resource, operation) && p.displayOptions?.show?.operation,
-	);
-}
+const parametersOf = (resource, operation) => parametersOfNode(node, resource, operation);
 
 test('node and credential carry their public names', () => {
 	expect(node.description).toEqual(
@@ -65,9 +59,9 @@ test('node and credential carry their public names', () => {
 	}
 });
 
-describe("the credential's connection test, run as n8n runs it, against the sandbox", () => {
-	const sandbox = useSandbox();
+const sandboxes = { 1: useSandbox(), 2: useSandbox({ generation: 2 }) };
 
+describe.each(Object.entries(sandboxes))("the credential's connection test, run as n8n runs it, against a generation-%s sandbox", (_generation, sandbox) => {
 	test('passes with the sandbox token and with basic auth; fails with a wrong token, naming the 401', async () => {
 		expect((await testCredential('headshedCubeApi', tokenCredential(sandbox))).error).toBeUndefined();
 		expect((await testCredential('headshedCubeApi', basicCredential(sandbox))).error).toBeUndefined();

@@ -1,58 +1,29 @@
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeTypeBaseDescription, IVersionedNodeType } from 'n8n-workflow';
+import { VersionedNodeType } from 'n8n-workflow';
 
-import { operationSubtitle } from './actions/common.descriptions';
-import { resources } from './actions/resources';
-import { router } from './actions/router';
-import { listSearch, loadOptions } from './methods';
+import { HeadshedCubeV1 } from './v1/HeadshedCubeV1.node';
+import { HeadshedCubeV2 } from './v2/HeadshedCubeV2.node';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Assignment', value: 'assignment' },
-			{ name: 'Campaign', value: 'campaign' },
-			{ name: 'Client', value: 'client' },
-			{ name: 'Customer', value: 'customer' },
-			{ name: 'Response', value: 'response' },
-		],
-		default: 'response',
-	},
-	...Object.values(resources).flatMap((resource) => resource.description),
-];
-
-export class HeadshedCube implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Headshed Cube',
-		name: 'headshedCube',
-		icon: { light: 'file:headshedCube.svg', dark: 'file:headshedCube.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: operationSubtitle(properties),
-		description:
-			'Read and write clients, assignments, campaigns, customers and responses in Headshed Cube',
-		// n8n's Docs link adds its query after the codex URL, fragment and all; this one it uses as is
-		documentationUrl: 'https://github.com/Headshed/n8n-nodes-headshed-cube#readme',
-		defaults: { name: 'Headshed Cube' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'headshedCubeApi', required: true }],
-		properties,
-	};
-
-	methods = { listSearch, loadOptions };
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+/**
+ * Version 1 speaks Cube's generation-1 API (2017), version 2 generation 2 (2020 on). Nodes
+ * placed from the panel get version 2; saved workflows keep the version they were built with.
+ */
+export class HeadshedCube extends VersionedNodeType {
+	constructor() {
+		const baseDescription: INodeTypeBaseDescription = {
+			displayName: 'Headshed Cube',
+			name: 'headshedCube',
+			icon: { light: 'file:headshedCube.svg', dark: 'file:headshedCube.dark.svg' },
+			group: ['transform'],
+			description: 'Read customers, call outcomes and campaigns in Headshed Cube',
+			// n8n's Docs link adds its query after the codex URL, fragment and all; this one it uses as is
+			documentationUrl: 'https://github.com/Headshed/n8n-nodes-headshed-cube#readme',
+			defaultVersion: 2,
+		};
+		const nodeVersions: IVersionedNodeType['nodeVersions'] = {
+			1: new HeadshedCubeV1(baseDescription),
+			2: new HeadshedCubeV2(baseDescription),
+		};
+		super(nodeVersions, baseDescription);
 	}
 }

@@ -4,7 +4,8 @@
 //
 //   node scripts/lib/cli.js pack                                       # prints the tarball's path
 //   node scripts/lib/cli.js install-package LINE PURPOSE TARBALL
-//   node scripts/lib/cli.js import-fixtures LINE PURPOSE SANDBOX_URL   # credential always; examples once
+//   node scripts/lib/cli.js import-fixtures LINE PURPOSE SANDBOX_URL [GEN2_SANDBOX_URL]
+//                                                      # credentials always; examples once
 //   node scripts/lib/cli.js setup-owner BASE_URL                       # waits for n8n, creates the owner
 //   node scripts/lib/cli.js owner                                      # prints the owner's email and password
 // PURPOSE names the user folder, .n8n-data/PURPOSE, as in `cube_n8n_env LINE PURPOSE`.
@@ -16,14 +17,14 @@ const { importCredentials, importWorkflows, activateWorkflow } = require('./n8n-
 const { PROJECT_DIR, n8nEnv } = require('./n8n-env');
 const { OWNER, waitForN8n, N8nRest } = require('./n8n-server');
 const { packPackage, installPackage } = require('./package');
-const { credentialRecords } = require('./workflows');
+const { sandboxCredentialRecords } = require('./workflows');
 
 const EXAMPLES_DIR = path.join(PROJECT_DIR, 'examples');
 const UPSERT_EXAMPLE_ID = 'cubeExCrmUpsert1';
 
-async function importFixtures(env, sandboxUrl) {
-	// the sandbox's address changes between starts, so the credential is imported every time
-	await importCredentials(env, credentialRecords(sandboxUrl), env.N8N_USER_FOLDER);
+async function importFixtures(env, sandboxUrl, gen2SandboxUrl) {
+	// the sandboxes' addresses change between starts, so the credentials are imported every time
+	await importCredentials(env, sandboxCredentialRecords(sandboxUrl, gen2SandboxUrl), env.N8N_USER_FOLDER);
 	// the examples only once: later starts keep what the user changed in them
 	const marker = path.join(env.N8N_USER_FOLDER, '.examples-imported');
 	if (fs.existsSync(marker)) return;
@@ -54,7 +55,7 @@ async function main([command, ...args]) {
 			await installPackage(await lineEnv(), required(args[2], 'TARBALL'));
 			break;
 		case 'import-fixtures':
-			await importFixtures(await lineEnv(), required(args[2], 'SANDBOX_URL'));
+			await importFixtures(await lineEnv(), required(args[2], 'SANDBOX_URL'), args[3]);
 			break;
 		case 'setup-owner':
 			await setupOwner(required(args[0], 'BASE_URL'));

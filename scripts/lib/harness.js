@@ -2,7 +2,7 @@
 // benchmark and scripts/start.sh. Each part has a module of its own in this folder; this one
 // gathers them for callers that want them all. Loopback only; every wait has a deadline.
 'use strict';
-const { credentialRecords, CREDENTIAL_ID, CREDENTIAL_NAME } = require('./workflows');
+const { credentialRecords, sandboxCredentialRecords, CREDENTIAL_ID, CREDENTIAL_NAME, GEN2_CREDENTIAL_ID, GEN2_CREDENTIAL_NAME } = require('./workflows');
 const { n8n, importCredentials, importWorkflows, activateWorkflow, parseRun } = require('./n8n-cli');
 const { OWNER, waitForN8n, startN8n, N8nRest } = require('./n8n-server');
 const { packPackage, installPackage } = require('./package');
@@ -13,6 +13,9 @@ module.exports = {
 	SANDBOX_TOKEN,
 	CREDENTIAL_ID,
 	CREDENTIAL_NAME,
+	GEN2_CREDENTIAL_ID,
+	GEN2_CREDENTIAL_NAME,
+	sandboxCredentialRecords,
 	OWNER,
 	sleep,
 	run,

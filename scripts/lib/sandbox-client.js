@@ -84,8 +84,8 @@ function cubeReader(baseUrl, token = SANDBOX_TOKEN) {
 }
 
 /** The Cube sandbox in its own process; resolves once it prints SANDBOX_READY. */
-async function startSandbox({ now, freezeClock = false, pageSize = 500, port = 0, logFile, env = process.env } = {}) {
-	const args = [path.join(PROJECT_DIR, 'sandbox', 'cli.js'), '--port', String(port), '--page-size', String(pageSize)];
+async function startSandbox({ now, freezeClock = false, pageSize = 500, port = 0, generation = 1, logFile, env = process.env } = {}) {
+	const args = [path.join(PROJECT_DIR, 'sandbox', 'cli.js'), '--port', String(port), '--page-size', String(pageSize), '--generation', String(generation)];
 	if (now) args.push('--now', now);
 	if (freezeClock) args.push('--freeze-clock');
 	const child = spawn(process.execPath, args, { cwd: PROJECT_DIR, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

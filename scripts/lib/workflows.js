@@ -9,10 +9,21 @@ const TRIGGER_NODE_TYPE = `${PACKAGE_NAME}.headshedCubeTrigger`;
 
 const CREDENTIAL_ID = 'cubeSandboxCred1';
 const CREDENTIAL_NAME = 'Headshed Cube (sandbox)';
+// The credential of the generation-2 sandbox, a second tenant.
+const GEN2_CREDENTIAL_ID = 'cubeSandboxGen2C1';
+const GEN2_CREDENTIAL_NAME = 'Headshed Cube (generation-2 sandbox)';
 
 /** The credential records for `n8n import:credentials`: the sandbox token (plain; n8n encrypts it). */
 function credentialRecords(sandboxUrl, { id = CREDENTIAL_ID, name = CREDENTIAL_NAME, token = SANDBOX_TOKEN } = {}) {
 	return [{ id, name, type: 'headshedCubeApi', data: { baseUrl: sandboxUrl, authentication: 'token', token } }];
+}
+
+/** The sandbox credential, and the generation-2 sandbox's where that one runs too. */
+function sandboxCredentialRecords(sandboxUrl, gen2SandboxUrl) {
+	return [
+		...credentialRecords(sandboxUrl),
+		...(gen2SandboxUrl ? credentialRecords(gen2SandboxUrl, { id: GEN2_CREDENTIAL_ID, name: GEN2_CREDENTIAL_NAME }) : []),
+	];
 }
 
 /** How a node refers to a credential. */
@@ -28,8 +39,8 @@ function manualTrigger(workflowId) {
 }
 
 /** A Headshed Cube node (version 1) with the sandbox credential unless another is given. */
-function cubeNode({ id, name, parameters, position = [260, 0], credentialId = CREDENTIAL_ID }) {
-	return { id, name, type: NODE_TYPE, typeVersion: 1, position, parameters, credentials: credentialRef(credentialId) };
+function cubeNode({ id, name, parameters, position = [260, 0], typeVersion = 1, credentialId = CREDENTIAL_ID }) {
+	return { id, name, type: NODE_TYPE, typeVersion, position, parameters, credentials: credentialRef(credentialId) };
 }
 
 /** A workflow document for `n8n import:workflow`. */
@@ -59,7 +70,10 @@ module.exports = {
 	TRIGGER_NODE_TYPE,
 	CREDENTIAL_ID,
 	CREDENTIAL_NAME,
+	GEN2_CREDENTIAL_ID,
+	GEN2_CREDENTIAL_NAME,
 	credentialRecords,
+	sandboxCredentialRecords,
 	credentialRef,
 	byId,
 	manualTrigger,

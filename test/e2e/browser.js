@@ -28,6 +28,8 @@ const SYNC_EXAMPLE_ID = 'cubeExSyncResp01';
 const UPSERT_EXAMPLE_ID = 'cubeExCrmUpsert1';
 const RESPONSES_NODE = 'Get responses of the last 7 days';
 const UPSERT_NODE = 'Upsert customer in Cube';
+const GEN2_EXAMPLE_ID = 'cubeExG2Outcome1';
+const GEN2_NODE = "Get yesterday's call outcomes";
 
 function chromiumAvailable() {
 	return fs.existsSync(CHROMIUM);
@@ -151,6 +153,25 @@ async function browserChecks(tally, baseUrl, outDir) {
 			}
 			if (!operations.some((op) => /Get Many/i.test(op))) throw new Error(`operations: ${operations.join(', ')}`);
 			return `resources: ${resources.join(', ')}; operations: ${operations.join(', ')}`;
+		});
+		await tally.check('browser: a saved version-2 node offers the generation-2 resources', async () => {
+			await page.goto(`${baseUrl}/workflow/${GEN2_EXAMPLE_ID}`);
+			const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${GEN2_NODE}"], [data-name="${GEN2_NODE}"]`).first();
+			await node.waitFor({ timeout: 30_000 });
+			await node.dblclick();
+			await page.locator('[data-test-id="ndv"], .ndv-wrapper').first().waitFor({ timeout: 20_000 });
+			const { texts: resources } = await openSelect(page, parameterInput(page, 'resource'));
+			await shot(page, '04b-gen2-resources');
+			await closeSelect(page);
+			for (const expected of ['Call Outcome', 'Customer Status', 'Data Owner', 'Product Registration']) {
+				if (!resources.includes(expected)) throw new Error(`resources: ${resources.join(', ')}`);
+			}
+			await page.goto(`${baseUrl}/workflow/${SYNC_EXAMPLE_ID}`);
+			const v1Node = page.locator(`[data-test-id="canvas-node"][data-node-name="${RESPONSES_NODE}"], [data-name="${RESPONSES_NODE}"]`).first();
+			await v1Node.waitFor({ timeout: 30_000 });
+			await v1Node.dblclick();
+			await page.locator('[data-test-id="ndv"], .ndv-wrapper').first().waitFor({ timeout: 20_000 });
+			return `resources: ${resources.join(', ')}`;
 		});
 		await tally.check('browser: campaign dropdown lists campaigns live from the sandbox', async () => {
 			// the example maps the campaign by expression; "From list" needs a fixed value

@@ -6,7 +6,7 @@ const assert = require('assert/strict');
 const path = require('path');
 
 const { SANDBOX_TOKEN } = require('../../scripts/lib/sandbox-client');
-const { NODE_TYPE, CREDENTIAL_ID, branchesWorkflow, byId, credentialRecords, cubeNode } = require('../../scripts/lib/workflows');
+const { NODE_TYPE, CREDENTIAL_ID, branchesWorkflow, byId, credentialRecords, cubeNode, sandboxCredentialRecords } = require('../../scripts/lib/workflows');
 const { cubeDate } = require('./cube-api');
 
 const BAD_CREDENTIAL_ID = 'cubeBadTokenCre1';
@@ -14,9 +14,9 @@ const BAD_TOKEN = 'e2e-wrong-token-0451';
 const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', 'examples');
 
 /** A workflow whose Manual Trigger feeds each Cube node as a branch of its own. */
-function cubeWorkflow(id, name, branches, { credentialId = CREDENTIAL_ID } = {}) {
+function cubeWorkflow(id, name, branches, { credentialId = CREDENTIAL_ID, typeVersion = 1 } = {}) {
 	const nodes = branches.map((branch, i) =>
-		cubeNode({ id: `${id}-${i}`, name: branch.name, parameters: branch.parameters, position: [260, i * 180], credentialId }),
+		cubeNode({ id: `${id}-${i}`, name: branch.name, parameters: branch.parameters, position: [260, i * 180], typeVersion, credentialId }),
 	);
 	return branchesWorkflow(id, `e2e: ${name}`, nodes);
 }
@@ -362,11 +362,11 @@ for (const c of cases) {
 	}
 }
 
-function credentialsFor(sandboxUrl) {
+function credentialsFor(sandboxUrl, gen2SandboxUrl) {
 	return [
-		...credentialRecords(sandboxUrl),
+		...sandboxCredentialRecords(sandboxUrl, gen2SandboxUrl),
 		...credentialRecords(sandboxUrl, { id: BAD_CREDENTIAL_ID, name: 'Headshed Cube (wrong token)', token: BAD_TOKEN }),
 	];
 }
 
-module.exports = { cases, credentialsFor, NODE_TYPE, BAD_TOKEN, BAD_CREDENTIAL_ID };
+module.exports = { cases, credentialsFor, NODE_TYPE, BAD_TOKEN, BAD_CREDENTIAL_ID, cubeWorkflow, itemsOf, assertSucceeded, assertReadableError, byId, daysAgoIso, EXAMPLES_DIR };

@@ -16,10 +16,13 @@ const { runInGroup, stopAll } = require('../../scripts/lib/processes');
 const { SANDBOX_TOKEN, cubeReader, startSandbox, todayAtNoonUtc } = require('../../scripts/lib/sandbox-client');
 const { NODE_TYPE, TRIGGER_NODE_TYPE, CREDENTIAL_ID, credentialRecords, credentialRef } = require('../../scripts/lib/workflows');
 const { browserChecks, chromiumAvailable } = require('./browser');
-const { cases, credentialsFor, BAD_TOKEN, BAD_CREDENTIAL_ID } = require('./cases');
+const { cases: gen1Cases, credentialsFor, BAD_TOKEN, BAD_CREDENTIAL_ID } = require('./cases');
+const { gen2Cases } = require('./cases-gen2');
 const { TRIGGER_WORKFLOW_ID, triggerWorkflow, checkTriggerDelivers, checkRestartDelivers } = require('./trigger');
 
 const RUN_TIMEOUT_MS = 120_000;
+/** Node version 1 against a generation-1 sandbox, version 2 against a generation-2 one. */
+const cases = [...gen1Cases, ...gen2Cases];
 const UPSERT_EXAMPLE_ID = 'cubeExCrmUpsert1';
 
 function parseArgs(argv) {
@@ -60,7 +63,7 @@ async function executeWorkflow(env, id, workDir) {
 	return { ok: code === 0, signal, stdout, stderr };
 }
 
-async function prepareUserFolder(env, tarball, sandboxUrl, workDir) {
+async function prepareUserFolder(env, tarball, sandboxes, workDir) {
 	fs.rmSync(env.N8N_USER_FOLDER, { recursive: true, force: true });
 	fs.mkdirSync(env.N8N_USER_FOLDER, { recursive: true });
 	await installPackage(env, tarball);
@@ -69,11 +72,11 @@ async function prepareUserFolder(env, tarball, sandboxUrl, workDir) {
 	fs.mkdirSync(workflowsDir, { recursive: true });
 	for (const testCase of cases) fs.writeFileSync(path.join(workflowsDir, `${testCase.workflow.id}.json`), JSON.stringify(testCase.workflow, null, 2));
 	fs.writeFileSync(path.join(workflowsDir, `${TRIGGER_WORKFLOW_ID}.json`), JSON.stringify(triggerWorkflow(CREDENTIAL_ID), null, 2));
-	await importCredentials(env, credentialsFor(sandboxUrl), workDir);
+	await importCredentials(env, credentialsFor(sandboxes[1].url, sandboxes[2].url), workDir);
 	await importWorkflows(env, workflowsDir);
 }
 
-async function runExecuteCases(tally, env, api, only, workDir) {
+async function runExecuteCases(tally, env, apis, only, workDir) {
 	for (const testCase of cases) {
 		if (only && !testCase.workflow.name.includes(only) && testCase.workflow.id !== only) continue;
 		await tally.check(`execute ${testCase.workflow.name}`, async () => {
@@ -88,7 +91,7 @@ async function runExecuteCases(tally, env, api, only, workDir) {
 				const error = run.data.resultData.error;
 				throw new Error(`n8n execute failed: ${error ? `${error.message} ${error.description || ''}` : rawText.slice(-1500)}`);
 			}
-			const detail = await testCase.check(run, { api, rawText });
+			const detail = await testCase.check(run, { api: apis[testCase.generation ?? 1], rawText });
 			return crashedAfterRun ? `${detail} (n8n died of ${result.signal} as it exited)` : detail;
 		});
 	}
@@ -99,7 +102,10 @@ function credentialPayload(sandboxUrl, token) {
 	return { credentials };
 }
 
-async function runRestChecks(tally, env, sandboxUrl, api, logFile) {
+async function runRestChecks(tally, env, sandboxes, apis, logFile) {
+	const sandboxUrl = sandboxes[1].url;
+	const gen2SandboxUrl = sandboxes[2].url;
+	const api = apis[1];
 	let n8n;
 	await tally.check('activate the webhook of example b', async () => {
 		await activateWorkflow(env, UPSERT_EXAMPLE_ID);
@@ -128,8 +134,25 @@ async function runRestChecks(tally, env, sandboxUrl, api, logFile) {
 			}
 			return `${names.length} node types`;
 		});
+		await tally.check('REST /types/nodes.json: the node has versions 1 and 2, new nodes get 2', async () => {
+			const { json } = await rest.request('GET', '/types/nodes.json');
+			const cube = json.filter((type) => type.name === NODE_TYPE);
+			const versions = cube.flatMap((type) => [type.version].flat()).sort();
+			if (JSON.stringify(versions) !== '[1,2]') throw new Error(`versions ${JSON.stringify(versions)}`);
+			const defaults = new Set(cube.map((type) => type.defaultVersion));
+			if (defaults.size !== 1 || !defaults.has(2)) throw new Error(`defaultVersion ${[...defaults]}`);
+			const v2 = cube.find((type) => [type.version].flat().includes(2));
+			const resources = v2.properties.find((p) => p.name === 'resource').options.map((o) => o.value);
+			return `version 2 resources: ${resources.join(', ')}`;
+		});
 		await tally.check('REST credential test passes with the sandbox token', async () => {
 			const { status, json, text } = await rest.request('POST', '/rest/credentials/test', credentialPayload(sandboxUrl, SANDBOX_TOKEN));
+			const result = json && (json.data || json);
+			if (status !== 200 || result.status !== 'OK') throw new Error(`${status} ${text.slice(0, 400)}`);
+			return result.message;
+		});
+		await tally.check('REST credential test passes on a generation-2 tenant', async () => {
+			const { status, json, text } = await rest.request('POST', '/rest/credentials/test', credentialPayload(gen2SandboxUrl, SANDBOX_TOKEN));
 			const result = json && (json.data || json);
 			if (status !== 200 || result.status !== 'OK') throw new Error(`${status} ${text.slice(0, 400)}`);
 			return result.message;
@@ -231,22 +254,26 @@ async function main() {
 	const tarball = args.tarball || (await packPackage());
 	const env = await n8nEnv(args.line, `e2e-line${args.line}`, { jsonLog: true });
 
-	const sandbox = await startSandbox({ now: todayAtNoonUtc(), freezeClock: true, logFile: path.join(workDir, 'sandbox.log') });
-	const cleanup = async () => await sandbox.stop();
+	const sandboxes = {};
+	const cleanup = async () => await Promise.all(Object.values(sandboxes).map(async (sandbox) => await sandbox.stop()));
 	process.once('SIGINT', () => stopAll().then(() => process.exit(130)));
 	process.once('SIGTERM', () => stopAll().then(() => process.exit(143)));
 	try {
-		const api = cubeReader(sandbox.url);
-		console.log(`[line ${args.line}] n8n ${paths.n8nVersion}, sandbox ${sandbox.url}, user folder ${env.N8N_USER_FOLDER}`);
+		for (const generation of [1, 2]) {
+			const logFile = path.join(workDir, `sandbox-gen${generation}.log`);
+			sandboxes[generation] = await startSandbox({ now: todayAtNoonUtc(), freezeClock: true, generation, logFile });
+		}
+		const apis = { 1: cubeReader(sandboxes[1].url), 2: cubeReader(sandboxes[2].url) };
+		console.log(`[line ${args.line}] n8n ${paths.n8nVersion}, sandboxes ${sandboxes[1].url} and ${sandboxes[2].url} (generation 2), user folder ${env.N8N_USER_FOLDER}`);
 		let prepared = false;
 		await tally.check('install the packed package and import fixtures', async () => {
-			await prepareUserFolder(env, tarball, sandbox.url, workDir);
+			await prepareUserFolder(env, tarball, sandboxes, workDir);
 			prepared = true;
 			return path.basename(tarball);
 		});
 		if (prepared) {
-			await runExecuteCases(tally, env, api, args.only, workDir);
-			if (!args.only) await runRestChecks(tally, env, sandbox.url, api, path.join(workDir, 'n8n-start.log'));
+			await runExecuteCases(tally, env, apis, args.only, workDir);
+			if (!args.only) await runRestChecks(tally, env, sandboxes, apis, path.join(workDir, 'n8n-start.log'));
 		}
 	} finally {
 		await cleanup();

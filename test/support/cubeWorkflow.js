@@ -4,9 +4,9 @@ const { runWorkflow } = require('./engine');
 
 const CREDENTIAL_ID = 'cube-sandbox';
 
-function cubeNode(parameters, { name = 'Headshed Cube', continueOnFail = false, position = [0, 0] } = {}) {
+function cubeNode(parameters, { name = 'Headshed Cube', continueOnFail = false, position = [0, 0], typeVersion = 1 } = {}) {
 	return {
-		...workflowCubeNode({ id: name, name, parameters, position, credentialId: CREDENTIAL_ID }),
+		...workflowCubeNode({ id: name, name, parameters, position, typeVersion, credentialId: CREDENTIAL_ID }),
 		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 	};
 }
@@ -15,8 +15,8 @@ function cubeNode(parameters, { name = 'Headshed Cube', continueOnFail = false, 
  * Runs the Cube node once with `parameters` over `items`, against the credential data given.
  * Returns its output items (json only, plus pairing) and the run's error.
  */
-async function runCube(parameters, { credential, items, timezone, continueOnFail } = {}) {
-	const node = cubeNode(parameters, { continueOnFail });
+async function runCube(parameters, { credential, items, timezone, continueOnFail, typeVersion } = {}) {
+	const node = cubeNode(parameters, { continueOnFail, typeVersion });
 	const { outputs, error, run } = await runWorkflow({
 		nodes: [node],
 		settings: timezone ? { timezone } : {},

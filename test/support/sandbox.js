@@ -24,6 +24,9 @@ function useSandbox(options = {}) {
 			timeZone: defaults.timeZone,
 			responseOrder: defaults.responseOrder,
 		});
+		// Generation 2's own knobs, where the sandbox has them.
+		const { crmSegment, nextLinkTarget, looseTypes } = defaults;
+		if (crmSegment !== undefined) sandbox.configure({ crmSegment, nextLinkTarget, looseTypes });
 		sandbox.clock.set(SANDBOX_NOW);
 	});
 	return sandbox;

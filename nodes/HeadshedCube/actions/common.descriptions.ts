@@ -1,9 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { CubeResource } from './types';
-
 /** A searchable list of `searchMethod`, or an id typed by hand. */
-function idLocator(
+export function idLocator(
 	name: string,
 	displayName: string,
 	searchMethod: string,
@@ -63,7 +61,7 @@ export const returnAllAndLimit: INodeProperties[] = [
 
 /** The operation dropdown of one resource. */
 export function operationSelector(
-	resource: CubeResource,
+	resource: string,
 	options: INodePropertyOptions[],
 	defaultOperation = options[0].value,
 ): INodeProperties {

@@ -4,15 +4,16 @@ import { NodeOperationError } from 'n8n-workflow';
 import { asNodeError } from '../transport';
 import { ExecutionCache } from './executionCache';
 import { forEachIndex } from './itemPool';
-import { resources } from './resources';
-import type { CubeOperation, CubeResource } from './types';
+import type { CubeOperation, CubeResourceModule } from './types';
 
 function messageOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
-function operationOf(this: IExecuteFunctions, itemIndex: number) {
-	const resource = this.getNodeParameter('resource', itemIndex) as CubeResource;
+type Resources = Record<string, CubeResourceModule>;
+
+function operationOf(this: IExecuteFunctions, resources: Resources, itemIndex: number) {
+	const resource = this.getNodeParameter('resource', itemIndex) as string;
 	const operation = this.getNodeParameter('operation', itemIndex) as string;
 	return { resource, operation, implementation: resources[resource]?.operations[operation] };
 }
@@ -25,10 +26,11 @@ function itemsInFlight(this: IExecuteFunctions, implementation: CubeOperation | 
 /** One input item: its output items, paired with it, or its `{ error }` item on Continue On Fail. */
 async function runItem(
 	this: IExecuteFunctions,
+	resources: Resources,
 	itemIndex: number,
 	cache: ExecutionCache,
 ): Promise<INodeExecutionData[]> {
-	const { resource, operation, implementation } = operationOf.call(this, itemIndex);
+	const { resource, operation, implementation } = operationOf.call(this, resources, itemIndex);
 	try {
 		if (!implementation) {
 			throw new NodeOperationError(
@@ -48,18 +50,19 @@ async function runItem(
 }
 
 /**
- * Runs the chosen operation once per input item. Owns what every operation shares: reading
- * resource and operation per item, working on several items at once where the operation
- * allows it (outputs stay in input order), pairing each output with its input item, and
- * "Continue On Fail", which turns a failing item into an `{ error }` item and lets the others go on.
+ * Runs the chosen operation once per input item, among the `resources` of the node's version.
+ * Owns what every operation shares: reading resource and operation per item, working on
+ * several items at once where the operation allows it (outputs stay in input order), pairing
+ * each output with its input item, and "Continue On Fail", which turns a failing item into an
+ * `{ error }` item and lets the others go on.
  */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function router(this: IExecuteFunctions, resources: Resources): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const cache = new ExecutionCache();
 	const outputs: INodeExecutionData[][] = [];
-	const inFlight = items.length > 1 ? itemsInFlight.call(this, operationOf.call(this, 0).implementation) : 1;
+	const inFlight = items.length > 1 ? itemsInFlight.call(this, operationOf.call(this, resources, 0).implementation) : 1;
 	await forEachIndex(items.length, inFlight, async (itemIndex) => {
-		outputs[itemIndex] = await runItem.call(this, itemIndex, cache);
+		outputs[itemIndex] = await runItem.call(this, resources, itemIndex, cache);
 	});
 	return [outputs.flat()];
 }

@@ -11,8 +11,17 @@ export async function getUnpaginatedList<T>(
 	resource: 'assignments' | 'campaigns',
 	request: Omit<CubeRequest, 'method' | 'path'> = {},
 ): Promise<T[]> {
-	const list: CubeRequest = { ...request, method: 'GET', path: `/api/v1/${resource}`, expect: listProblem };
-	const newer = await sendCubeRequest(context, { ...list, notFoundIsAnswer: true });
-	const answer = newer.statusCode === 404 ? await sendCubeRequest(context, { ...list, path: `/${resource}` }) : newer;
+	const list: CubeRequest = { ...request, method: 'GET', path: `/api/v1/${resource}` };
+	const newer = await readListAnswer(context, { ...list, notFoundIsAnswer: true });
+	const answer = newer.statusCode === 404 ? await readListAnswer(context, { ...list, path: `/${resource}` }) : newer;
 	return listOf<T>(answer.body);
+}
+
+/** A bare list, or one a server configured with pagination wraps in a page. */
+export async function readList<T>(context: CubeContext, request: CubeRequest): Promise<T[]> {
+	return listOf<T>((await readListAnswer(context, request)).body);
+}
+
+async function readListAnswer(context: CubeContext, request: CubeRequest) {
+	return await sendCubeRequest(context, { ...request, expect: listProblem });
 }

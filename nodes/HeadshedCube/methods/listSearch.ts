@@ -9,6 +9,7 @@ import {
 	campaignNameOf,
 	clientOf,
 } from '../api/types';
+import { matching } from './matching';
 
 /**
  * One entry of a list: the name, its client, and the ID, since n8n's list shows only the name,
@@ -16,15 +17,6 @@ import {
  */
 function listItem(name: string, client: string | undefined, id: number | undefined): INodeListSearchItems {
 	return { name: `${name}${client ? ` (${client})` : ''} · ID ${id}`, value: String(id) };
-}
-
-/** Matches the filter against the name, the client and the id, ignoring case. */
-function matching(items: INodeListSearchItems[], filter?: string): INodeListSearchResult {
-	const needle = filter?.trim().toLowerCase();
-	const results = needle
-		? items.filter((item) => `${item.name} ${item.value}`.toLowerCase().includes(needle))
-		: items;
-	return { results: results.sort((a, b) => a.name.localeCompare(b.name)) };
 }
 
 export async function searchAssignments(

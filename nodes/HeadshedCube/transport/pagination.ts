@@ -18,6 +18,12 @@ export interface PaginateOptions {
 	itemIndex?: number;
 	/** The page to start at (1 when not given); the pages after it follow in order. */
 	startPage?: number;
+	/**
+	 * `follow` (default): a `next` link without a page number is followed (path and query only).
+	 * `pageNumbers`: generation 2's links may repeat the request URL or name another endpoint,
+	 * so a link only says that another page exists, and the next page of this request is read.
+	 */
+	nextLinks?: 'follow' | 'pageNumbers';
 }
 
 /** A list read from some page to its end, with what that page told. */
@@ -167,6 +173,7 @@ async function readOnce<T>(
 	limit: number | undefined,
 	concurrency: number,
 	startPage: number,
+	byNumber: boolean,
 ): Promise<ReadOutcome<T>> {
 	const enough = (records: T[]) => limit !== undefined && records.length >= limit;
 	const firstPage = await fetchPage<T>(source, startPage > 1 ? pageRequest(source, startPage) : source.first);
@@ -192,9 +199,12 @@ async function readOnce<T>(
 		highestCount = Math.max(highestCount, page.count);
 		return page.count < announced ? { from: announced, to: page.count } : undefined;
 	};
+	const numberOf = (link: string) => pageNumberOf(link) ?? (byNumber ? lastPageNumber + 1 : undefined);
+	// Links that name no page cannot tell the last page; the first page's count can.
+	const complete = () => byNumber && announced !== undefined && records.length >= announced;
 
 	const pageSize = firstPage.results.length;
-	if (next && startPage === 1 && pageNumberOf(next) === 2 && pageSize > 0 && announced !== undefined) {
+	if (next && startPage === 1 && numberOf(next) === 2 && pageSize > 0 && announced !== undefined) {
 		const pagesWanted = Math.ceil(Math.min(announced, limit ?? Infinity) / pageSize);
 		if (!enough(records) && pagesWanted >= 2) {
 			const pages = await fetchNumberedPages<T>(source, 2, pagesWanted, concurrency);
@@ -212,22 +222,24 @@ async function readOnce<T>(
 	// The rest, one page at a time: links without page numbers, or a list that grew meanwhile.
 	// Every page must bring records the first page announced: links that never end are refused.
 	const seen = new Set<string>();
-	while (next && !enough(records)) {
-		const number = pageNumberOf(next);
+	while (next && !enough(records) && !complete()) {
+		const number = numberOf(next);
 		if (number !== undefined && number <= lastPageNumber) {
 			throw endlessListError(source, `the next-page link "${next}" leads back to a page already read`);
 		}
-		const nextPath = pathOfLink(source, next);
-		if (seen.has(nextPath)) {
+		// Where links name no page, only the page number of this request is read: the link's
+		// path is not needed, and it may repeat the request or name another endpoint.
+		const nextPath = byNumber ? undefined : pathOfLink(source, next);
+		if (nextPath !== undefined && seen.has(nextPath)) {
 			throw endlessListError(source, `the next-page link "${next}" leads back to a page already read`);
 		}
-		seen.add(nextPath);
+		if (nextPath !== undefined) seen.add(nextPath);
 		if (records.length >= Math.min(highestCount, TRANSPORT_LIMITS.maxListRecords)) {
 			throw endlessListError(source, `more next-page links came after the ${records.length} records Cube counted`);
 		}
 		const page = await fetchLaterPage<T>(
 			source,
-			number !== undefined ? pageRequest(source, number) : { ...source.first, path: nextPath, qs: undefined },
+			number !== undefined ? pageRequest(source, number) : { ...source.first, path: String(nextPath), qs: undefined },
 		);
 		if (!page) {
 			if (announced === undefined) throw malformed(source, `the next-page link "${next}" leads to a page that is not there`);
@@ -235,6 +247,7 @@ async function readOnce<T>(
 		}
 		const shrank = shrinkageIn(page);
 		if (shrank) return { shrank };
+		if (byNumber && page.results.length === 0) break;
 		if (page.results.length === 0 && page.next) {
 			throw endlessListError(source, 'an empty page links to yet another page');
 		}
@@ -278,7 +291,7 @@ export async function cubeReadList<T>(
 		first: { method: 'GET', path, qs: options.qs, itemIndex, expect: pageProblem },
 	};
 	for (let reads = 1; ; reads++) {
-		const outcome = await readOnce<T>(source, limit, concurrency, startPage);
+		const outcome = await readOnce<T>(source, limit, concurrency, startPage, options.nextLinks === 'pageNumbers');
 		if ('list' in outcome) return outcome.list;
 		if (reads > TRANSPORT_LIMITS.listRereads) {
 			const { from, to } = outcome.shrank;

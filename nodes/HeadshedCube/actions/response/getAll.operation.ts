@@ -3,33 +3,17 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { listCampaigns } from '../../api/campaigns';
 import { listCustomers } from '../../api/customers';
-import { listResponses, type ResponseDateRange } from '../../api/responses';
+import { listResponses } from '../../api/responses';
 import { campaignAssignmentIdOf, campaignIdOf, type CubeCustomer, type CubeResponseRecord } from '../../api/types';
-import { CubeDateError, cubeDateOfInstant, showCubeDate, toCubeDate } from '../../helpers/cubeDate';
 import { toCubeId } from '../../helpers/ids';
-import { asNodeError } from '../../transport';
 import { campaignLocator, returnAllAndLimit } from '../common.descriptions';
+import { dateRangeParameters, readDateRange } from '../dateRange';
 import type { ExecutionCache } from '../executionCache';
 import { listOptions, readPaging, type Paging } from '../paging';
 
 const properties: INodeProperties[] = [
 	campaignLocator,
-	{
-		displayName: 'From Date',
-		name: 'fromDate',
-		type: 'dateTime',
-		default: '',
-		description:
-			"First day of responses to return, in the workflow's time zone. Empty means today.",
-	},
-	{
-		displayName: 'To Date',
-		name: 'toDate',
-		type: 'dateTime',
-		default: '',
-		description:
-			"Last day of responses to return, in the workflow's time zone. Empty means the same as Cube's default, today.",
-	},
+	...dateRangeParameters('responses'),
 	...returnAllAndLimit,
 	listOptions([
 		{
@@ -47,35 +31,6 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['response'], operation: ['getAll'] } },
 	properties,
 );
-
-function readDateRange(this: IExecuteFunctions, itemIndex: number): ResponseDateRange {
-	const timeZone = this.getTimezone();
-	const read = (name: 'fromDate' | 'toDate', label: string) => {
-		try {
-			return toCubeDate(this.getNodeParameter(name, itemIndex, ''), timeZone);
-		} catch (error) {
-			if (!(error instanceof CubeDateError)) throw asNodeError(this.getNode(), error, itemIndex);
-			throw new NodeOperationError(this.getNode(), `${label}: ${error.message}`, {
-				itemIndex,
-				description: 'Use a date such as 2024-05-31, or leave the field empty for today.',
-			});
-		}
-	};
-	const to = read('toDate', 'To Date');
-	// The API's path has no way to say "up to a day" without a start, so a lone end starts today.
-	const from = read('fromDate', 'From Date') ?? (to ? cubeDateOfInstant(Date.now(), timeZone) : undefined);
-	if (from && to && from > to) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`From Date (${showCubeDate(from)}) is after To Date (${showCubeDate(to)})`,
-			{
-				itemIndex,
-				description: 'Swap the dates, or set a From Date when the To Date lies before today.',
-			},
-		);
-	}
-	return { from, to };
-}
 
 async function customerIndexOfCampaign(
 	this: IExecuteFunctions,

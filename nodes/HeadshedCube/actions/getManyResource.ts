@@ -1,0 +1,17 @@
+import { operationSelector } from './common.descriptions';
+import type { CubeOperation, CubeResourceModule } from './types';
+
+/** A resource whose only operation is Get Many. */
+export function getManyResource(
+	resource: string,
+	{ description, action }: { description: string; action: string },
+	getAll: CubeOperation,
+): CubeResourceModule {
+	return {
+		description: [
+			operationSelector(resource, [{ name: 'Get Many', value: 'getAll', description, action }]),
+			...getAll.description,
+		],
+		operations: { getAll },
+	};
+}

@@ -1,0 +1,39 @@
+import type { INodeTypeBaseDescription, INodeTypeDescription } from 'n8n-workflow';
+
+import { describeVersion, executeWith } from '../nodeVersion';
+import { resources } from './actions/resources';
+import { listSearch } from './methods';
+
+// Checked as an INodeType where HeadshedCube.node.ts lists it among its versions; the icon comes
+// from the base description there, since n8n resolves icon files next to that file.
+/**
+ * Version 2: Cube's generation-2 API (2020 on): data owners and their B2C/B2B CRMs, campaigns,
+ * customers, custom fields, call outcomes, customer status and product registrations. Read only:
+ * generation 2 documents no writes.
+ */
+export class HeadshedCubeV2 {
+	description: INodeTypeDescription;
+
+	constructor(baseDescription: INodeTypeBaseDescription) {
+		this.description = describeVersion(baseDescription, {
+			version: 2,
+			description:
+				'Read campaigns, data owners, customers, custom fields, call outcomes, customer status and product registrations in Headshed Cube',
+			resourceOptions: [
+				{ name: 'Call Outcome', value: 'callOutcome' },
+				{ name: 'Campaign', value: 'campaign' },
+				{ name: 'Custom Field', value: 'customField' },
+				{ name: 'Customer', value: 'customer' },
+				{ name: 'Customer Status', value: 'customerStatus' },
+				{ name: 'Data Owner', value: 'dataOwner' },
+				{ name: 'Product Registration', value: 'productRegistration' },
+			],
+			defaultResource: 'callOutcome',
+			resources,
+		});
+	}
+
+	methods = { listSearch };
+
+	execute = executeWith(resources);
+}

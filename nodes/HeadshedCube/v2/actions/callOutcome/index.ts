@@ -1,0 +1,11 @@
+import { getManyResource } from '../../../actions/getManyResource';
+import * as getAll from './getAll.operation';
+
+export const callOutcome = getManyResource(
+	'callOutcome',
+	{
+		description: 'List the call outcomes of a campaign, a CRM or the whole tenant in a date range',
+		action: 'Get many call outcomes',
+	},
+	getAll,
+);

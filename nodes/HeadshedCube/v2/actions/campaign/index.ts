@@ -1,0 +1,11 @@
+import { getManyResource } from '../../../actions/getManyResource';
+import * as getAll from './getAll.operation';
+
+export const campaign = getManyResource(
+	'campaign',
+	{
+		description: 'List the campaigns, active ones or all',
+		action: 'Get many campaigns',
+	},
+	getAll,
+);

@@ -1,0 +1,11 @@
+import { getManyResource } from '../../../actions/getManyResource';
+import * as getAll from './getAll.operation';
+
+export const customField = getManyResource(
+	'customField',
+	{
+		description: 'List the custom field definitions of a CRM',
+		action: 'Get many custom fields',
+	},
+	getAll,
+);

@@ -1,0 +1,26 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllAndLimit } from '../../../actions/common.descriptions';
+import type { ExecutionCache } from '../../../actions/executionCache';
+import { listOptions, readPaging } from '../../../actions/paging';
+import { listCrmCustomers } from '../../api/customers';
+import { customFieldLabelsOption, labelCrmRecords, readCustomFieldLabels } from '../customFieldLabels';
+import { crmParameters, readCrm } from '../parameters';
+
+export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['getAll'] } }, [
+	...crmParameters,
+	...returnAllAndLimit,
+	listOptions([customFieldLabelsOption]),
+]);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	cache: ExecutionCache,
+): Promise<IDataObject[]> {
+	const crm = readCrm.call(this, itemIndex);
+	const customers = await listCrmCustomers(this, crm, { ...readPaging.call(this, itemIndex), itemIndex });
+	if (!readCustomFieldLabels.call(this, itemIndex)) return customers;
+	return await labelCrmRecords.call(this, cache, crm, customers, itemIndex);
+}

@@ -1,0 +1,11 @@
+import { getManyResource } from '../../../actions/getManyResource';
+import * as getAll from './getAll.operation';
+
+export const customerStatus = getManyResource(
+	'customerStatus',
+	{
+		description: 'List the current call-flow status of the customers of a campaign or a CRM',
+		action: 'Get many customer statuses',
+	},
+	getAll,
+);

@@ -1,0 +1,15 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ExecutionCache } from '../../../actions/executionCache';
+import { dataOwnersIn } from '../../api/campaigns';
+import { campaignsOnce } from '../campaigns';
+
+export const description: INodeProperties[] = [];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	cache: ExecutionCache,
+): Promise<IDataObject[]> {
+	return dataOwnersIn(await campaignsOnce.call(this, cache, itemIndex));
+}

@@ -1,0 +1,11 @@
+import { getManyResource } from '../../../actions/getManyResource';
+import * as getAll from './getAll.operation';
+
+export const dataOwner = getManyResource(
+	'dataOwner',
+	{
+		description: 'List the data owners and their CRM types, from the campaign list',
+		action: 'Get many data owners',
+	},
+	getAll,
+);

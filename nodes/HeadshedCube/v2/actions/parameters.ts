@@ -1,0 +1,73 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { toCubeId } from '../../helpers/ids';
+import { campaignLocator, idLocator } from '../../actions/common.descriptions';
+import type { Gen2Scope } from '../api/scopedLists';
+import { CRM_TYPES, isCrmType, type CrmKey } from '../api/types';
+
+export const dataOwnerLocator = idLocator('dataOwnerId', 'Data Owner', 'searchDataOwners', 'e.g. 12');
+
+export const crmTypeParameter: INodeProperties = {
+	displayName: 'CRM Type',
+	name: 'crmType',
+	type: 'options',
+	options: [
+		{ name: 'B2B', value: 'B2B', description: "The data owner's business CRM" },
+		{ name: 'B2C', value: 'B2C', description: "The data owner's consumer CRM" },
+	],
+	default: 'B2C',
+};
+
+/** A data owner's CRM: the data owner and the CRM type. */
+export const crmParameters: INodeProperties[] = [dataOwnerLocator, crmTypeParameter];
+
+/** "Scope", and the campaign or CRM it asks for. `withAll`: the whole tenant is a choice too. */
+export function scopeParameters(withAll: boolean): INodeProperties[] {
+	const scope: INodeProperties = {
+		displayName: 'Scope',
+		name: 'scope',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Campaign', value: 'campaign', description: 'One campaign' },
+			{ name: 'CRM', value: 'crm', description: "Every campaign of a data owner's CRM" },
+			...(withAll ? [{ name: 'Whole Tenant', value: 'all', description: 'Every campaign' }] : []),
+		],
+		default: 'campaign',
+	};
+	const showFor = (value: string) => ({ show: { scope: [value] } });
+	return [
+		scope,
+		{ ...campaignLocator, displayOptions: showFor('campaign') },
+		...crmParameters.map((parameter) => ({ ...parameter, displayOptions: showFor('crm') })),
+	];
+}
+
+export function readCrm(this: IExecuteFunctions, itemIndex: number): CrmKey {
+	const owner = this.getNodeParameter('dataOwnerId', itemIndex, undefined, { extractValue: true });
+	const dataOwnerId = toCubeId(this.getNode(), owner, 'Data Owner ID', itemIndex);
+	const crmType = this.getNodeParameter('crmType', itemIndex, 'B2C') as unknown;
+	if (!isCrmType(crmType)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`CRM Type must be ${CRM_TYPES.join(' or ')} (got ${JSON.stringify(crmType)})`,
+			{ itemIndex, description: 'Every data owner has at most two CRMs: B2C (consumers) and B2B (businesses).' },
+		);
+	}
+	return { dataOwnerId, crmType };
+}
+
+export function readScope(this: IExecuteFunctions, itemIndex: number, withAll: boolean): Gen2Scope {
+	const scope = this.getNodeParameter('scope', itemIndex, 'campaign') as unknown;
+	if (scope === 'campaign') {
+		const campaign = this.getNodeParameter('campaignId', itemIndex, undefined, { extractValue: true });
+		return { kind: 'campaign', campaignId: toCubeId(this.getNode(), campaign, 'Campaign ID', itemIndex) };
+	}
+	if (scope === 'crm') return { kind: 'crm', crm: readCrm.call(this, itemIndex) };
+	if (scope === 'all' && withAll) return { kind: 'all' };
+	throw new NodeOperationError(this.getNode(), `Scope ${JSON.stringify(scope)} is not offered here`, {
+		itemIndex,
+		description: withAll ? 'Choose Campaign, CRM or Whole Tenant.' : 'Choose Campaign or CRM.',
+	});
+}

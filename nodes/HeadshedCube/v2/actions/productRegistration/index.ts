@@ -1,0 +1,11 @@
+import { getManyResource } from '../../../actions/getManyResource';
+import * as getAll from './getAll.operation';
+
+export const productRegistration = getManyResource(
+	'productRegistration',
+	{
+		description: 'List the products registered in a campaign or a CRM in a date range',
+		action: 'Get many product registrations',
+	},
+	getAll,
+);

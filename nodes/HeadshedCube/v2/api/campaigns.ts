@@ -1,0 +1,37 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { readList } from '../../api/listEndpoint';
+import type { CubeContext } from '../../transport';
+import { crmOfCampaign, type CrmType, type Gen2Campaign } from './types';
+
+/** Every campaign, archived ones included: a bare list at `/api/v1/campaigns`. */
+export async function listGen2Campaigns(context: CubeContext, itemIndex?: number): Promise<Gen2Campaign[]> {
+	return await readList<Gen2Campaign>(context, { method: 'GET', path: '/api/v1/campaigns', itemIndex });
+}
+
+export interface DataOwnerCrm extends IDataObject {
+	data_owner__id: number;
+	data_owner__name: string;
+	crm_type: CrmType;
+}
+
+/**
+ * Generation 2 has no data owner endpoint: the campaign list is the only place that names data
+ * owners and their CRM types. One entry per data owner and CRM type, in the list's order.
+ */
+export function dataOwnersIn(campaigns: Gen2Campaign[]): DataOwnerCrm[] {
+	const found = new Map<string, DataOwnerCrm>();
+	for (const campaign of campaigns) {
+		const crm = crmOfCampaign(campaign);
+		if (!crm) continue;
+		const key = `${crm.dataOwnerId}:${crm.crmType}`;
+		if (!found.has(key)) {
+			found.set(key, {
+				data_owner__id: crm.dataOwnerId,
+				data_owner__name: String(campaign.data_owner__name ?? ''),
+				crm_type: crm.crmType,
+			});
+		}
+	}
+	return [...found.values()];
+}
