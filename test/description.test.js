@@ -177,8 +177,10 @@ describe('as the editor shows the node', () => {
 	test("the node panel's one entry for the node and its trigger describes both", () => {
 		// n8n's panel merges "<name>Trigger" into "<name>" and shows the trigger's description for both
 		const trigger = loader.nodeTypes.headshedCubeTrigger.type.description;
-		expect(trigger.name.replace('Trigger', '')).toBe(node.description.name);
-		expect(trigger.description).toContain(node.description.description);
+		// the panel shows the node's default version, whose description is the versioned type's
+		const panelNode = loader.nodeTypes.headshedCube.type.description;
+		expect(trigger.name.replace('Trigger', '')).toBe(panelNode.name);
+		expect(trigger.description).toContain(panelNode.description);
 		expect(trigger.description).toMatch(/start a workflow for every new response/i);
 	});
 });

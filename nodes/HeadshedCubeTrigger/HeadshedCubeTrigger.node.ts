@@ -30,7 +30,7 @@ export class HeadshedCubeTrigger implements INodeType {
 		// n8n's node panel lists this trigger and the Headshed Cube node as one entry and shows the
 		// trigger's description for both, above the node's actions too: it has to speak for both.
 		description:
-			'Read and write clients, assignments, campaigns, customers and responses in Headshed Cube, or start a workflow for every new response',
+			'Read customers, call outcomes and campaigns in Headshed Cube, or start a workflow for every new response',
 		// n8n's Docs link adds its query after the codex URL, fragment and all; this one it uses as is
 		documentationUrl: 'https://github.com/Headshed/n8n-nodes-headshed-cube#headshed-cube-trigger',
 		defaults: { name: 'Headshed Cube Trigger' },
