@@ -1,9 +1,9 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { listCampaigns } from '../api/campaigns';
+import { isCustomFieldKey } from '../api/customerSchema';
 import { listCustomers } from '../api/customers';
 import { campaignIdOf, campaignNameOf } from '../api/types';
-import { RESERVED_CUSTOMER_KEYS } from '../actions/customer/customerFields';
 
 /** Enough customer cards to see the assignment's fields without reading the whole list. */
 const SAMPLE_SIZE = 25;
@@ -19,7 +19,7 @@ export async function getCustomFieldNames(
 	const names = new Set<string>();
 	for (const customer of customers) {
 		for (const key of Object.keys(customer)) {
-			if (!RESERVED_CUSTOMER_KEYS.has(key)) names.add(key);
+			if (isCustomFieldKey(key)) names.add(key);
 		}
 	}
 	return [...names].sort((a, b) => a.localeCompare(b)).map((name) => ({ name, value: name }));
