@@ -3,6 +3,7 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { listCampaigns } from '../api/campaigns';
 import { isCustomFieldKey } from '../api/customerSchema';
 import { listCustomers } from '../api/customers';
+import { currentAssignmentId } from '../helpers/ids';
 import { campaignIdOf, campaignNameOf } from '../api/types';
 
 /** Enough customer cards to see the assignment's fields without reading the whole list. */
@@ -12,9 +13,8 @@ const SAMPLE_SIZE = 25;
 export async function getCustomFieldNames(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	const assignment = this.getCurrentNodeParameter('assignmentId', { extractValue: true });
-	const assignmentId = Number(assignment);
-	if (!Number.isSafeInteger(assignmentId) || assignmentId <= 0) return [];
+	const assignmentId = currentAssignmentId.call(this);
+	if (assignmentId === undefined) return [];
 	const customers = await listCustomers(this, assignmentId, { limit: SAMPLE_SIZE });
 	const names = new Set<string>();
 	for (const customer of customers) {

@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { isCustomFieldKey, STANDARD_CUSTOMER_FIELDS, type StandardCustomerField } from '../../api/customerSchema';
 import type { CustomerKey } from '../../api/customers';
-import { toCubeId } from '../../helpers/ids';
+import { readAssignmentId, readCustomerId } from '../../helpers/ids';
 import { assignmentLocator } from '../common.descriptions';
 import type { ExecutionCache } from '../executionCache';
 import { customerWriteOptions } from './writeOptions';
@@ -83,13 +83,9 @@ export const customerFieldsParameters: INodeProperties[] = [
 ];
 
 export function readCustomerKey(this: IExecuteFunctions, itemIndex: number): CustomerKey {
-	const assignment = this.getNodeParameter('assignmentId', itemIndex, undefined, {
-		extractValue: true,
-	});
-	const customer = this.getNodeParameter('customerId', itemIndex);
 	return {
-		assignmentId: toCubeId(this.getNode(), assignment, 'Assignment ID', itemIndex),
-		customerId: toCubeId(this.getNode(), customer, 'Customer ID', itemIndex),
+		assignmentId: readAssignmentId.call(this, itemIndex),
+		customerId: readCustomerId.call(this, itemIndex),
 	};
 }
 
