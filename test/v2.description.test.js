@@ -1,5 +1,5 @@
 // Invariants of the versioned node as n8n's loader reads it: version 2 by default, version 1 kept,
-// version 2's contract names, valid defaults, every parameter scoped; its searchable lists.
+// version 2's parameter names, valid defaults, every parameter scoped; its searchable lists.
 const { NodeHelpers } = require('n8n-workflow');
 const { parametersOf: parametersOfNode } = require('./support/description');
 const { loadPackage, nodeInWorkflow } = require('./support/engine');
@@ -18,7 +18,8 @@ beforeAll(async () => {
 const CRM = ['dataOwnerId', 'crmType'];
 const SCOPED = ['scope', 'campaignId', ...CRM];
 const LIST = ['returnAll', 'limit', 'options'];
-const CONTRACT = {
+/** Each operation's parameter names: saved workflows refer to them, so none may change. */
+const PARAMETERS = {
 	campaign: { getAll: ['includeArchived'] },
 	dataOwner: { getAll: [] },
 	customer: { getAll: [...CRM, ...LIST], get: [...CRM, 'customerId', 'options'] },
@@ -39,10 +40,10 @@ test('one node type with versions 1 and 2; new nodes get version 2', () => {
 	expect(node.description.credentials).toEqual([{ name: 'headshedCubeApi', required: true }]);
 });
 
-test('every resource and operation of the generation-2 contract is offered and implemented, nothing else', () => {
+test('every resource and operation of generation 2 is offered and implemented, nothing else', () => {
 	const resourceOption = node.description.properties.find((p) => p.name === 'resource');
-	expect(resourceOption.options.map((o) => o.value).sort()).toEqual(Object.keys(CONTRACT).sort());
-	for (const [resource, operations] of Object.entries(CONTRACT)) {
+	expect(resourceOption.options.map((o) => o.value).sort()).toEqual(Object.keys(PARAMETERS).sort());
+	for (const [resource, operations] of Object.entries(PARAMETERS)) {
 		const selectors = node.description.properties.filter((p) => p.name === 'operation' && p.displayOptions.show.resource.includes(resource));
 		expect(selectors).toHaveLength(1);
 		expect(selectors[0].options.map((o) => o.value).sort()).toEqual(Object.keys(operations).sort());
@@ -50,8 +51,8 @@ test('every resource and operation of the generation-2 contract is offered and i
 	}
 });
 
-test.each(Object.entries(CONTRACT).flatMap(([r, ops]) => Object.entries(ops).map(([o, names]) => [r, o, names])))(
-	'%s %s has exactly the contract parameters',
+test.each(Object.entries(PARAMETERS).flatMap(([r, ops]) => Object.entries(ops).map(([o, names]) => [r, o, names])))(
+	'%s %s has exactly its parameters',
 	(resource, operation, names) => {
 		expect([...new Set(parametersOf(resource, operation).map((p) => p.name))].sort()).toEqual([...names].sort());
 	},
