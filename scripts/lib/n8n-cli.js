@@ -4,6 +4,7 @@
 const fs = require('fs');
 const path = require('path');
 
+const { emptyFolder } = require('./folders');
 const { linePaths } = require('./n8n-env');
 const { run } = require('./processes');
 
@@ -14,6 +15,7 @@ function n8n(env, args, opts = {}) {
 
 /** `n8n import:credentials` of credential records (plain data; n8n encrypts it). */
 async function importCredentials(env, records, workDir) {
+	fs.mkdirSync(workDir, { recursive: true });
 	const file = path.join(workDir, 'credentials.json');
 	fs.writeFileSync(file, JSON.stringify(records, null, 2));
 	await n8n(env, ['import:credentials', `--input=${file}`], { timeoutMs: 120_000 });
@@ -22,6 +24,13 @@ async function importCredentials(env, records, workDir) {
 /** `n8n import:workflow` of a folder of workflow files. */
 async function importWorkflows(env, dir) {
 	await n8n(env, ['import:workflow', '--separate', `--input=${dir}`], { timeoutMs: 180_000 });
+}
+
+/** Writes `workflows` into `dir`, emptied first, a file each, and imports them. */
+async function importWorkflowList(env, workflows, dir) {
+	emptyFolder(dir);
+	for (const workflow of workflows) fs.writeFileSync(path.join(dir, `${workflow.id}.json`), JSON.stringify(workflow, null, 2));
+	await importWorkflows(env, dir);
 }
 
 /** Activates a workflow before `n8n start` (2.x calls it publishing; its update:workflow is deprecated). */
@@ -59,4 +68,4 @@ function parseRun(stdout) {
 	throw new Error(`no run JSON in the output of n8n execute:\n${stdout.slice(0, 1500)}`);
 }
 
-module.exports = { n8n, importCredentials, importWorkflows, activateWorkflow, parseRun };
+module.exports = { n8n, importCredentials, importWorkflows, importWorkflowList, activateWorkflow, parseRun };

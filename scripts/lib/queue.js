@@ -119,8 +119,7 @@ async function startQueueSetup({ line, tarball, purpose, logDir, workers = 2, js
 	const services = await startServices();
 	const instanceEnv = async (name) => {
 		const env = queueEnv(await n8nEnv(line, `${purpose}/${name}`, { jsonLog }), services.env);
-		fs.rmSync(env.N8N_USER_FOLDER, { recursive: true, force: true });
-		fs.mkdirSync(env.N8N_USER_FOLDER, { recursive: true });
+		harness.emptyFolder(env.N8N_USER_FOLDER);
 		return env;
 	};
 	const main = { env: await instanceEnv('main'), logFile: path.join(logDir, 'main.log') };

@@ -254,14 +254,6 @@ async function activateAll(env, ids) {
 	else for (const id of ids) await harness.activateWorkflow(env, id);
 }
 
-function writeWorkflows(dir) {
-	fs.rmSync(dir, { recursive: true, force: true });
-	fs.mkdirSync(dir, { recursive: true });
-	for (const workflow of [readWorkflow(), upsertWorkflow(), trigger.triggerWorkflow(harness.CREDENTIAL_ID)]) {
-		fs.writeFileSync(path.join(dir, `${workflow.id}.json`), JSON.stringify(workflow, null, 2));
-	}
-}
-
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
 	const started = Date.now();
@@ -287,8 +279,6 @@ async function main() {
 		const api = cubeClient(sandbox.url, harness.SANDBOX_TOKEN);
 		console.log(`[queue line ${args.line}] n8n ${paths.n8nVersion}, sandbox ${sandbox.url}, logs in ${workDir}`);
 		await tally.check('Postgres, Redis, main and two workers start with the packed package', async () => {
-			const workflowsDir = path.join(workDir, 'workflows');
-			writeWorkflows(workflowsDir);
 			const setupStarted = Date.now();
 			setup = await startQueueSetup({
 				line: args.line,
@@ -298,7 +288,8 @@ async function main() {
 				jsonLog: true,
 				prepare: async (env) => {
 					await harness.importCredentials(env, harness.credentialRecords(sandbox.url), workDir);
-					await harness.importWorkflows(env, workflowsDir);
+					const workflows = [readWorkflow(), upsertWorkflow(), trigger.triggerWorkflow(harness.CREDENTIAL_ID)];
+					await harness.importWorkflowList(env, workflows, path.join(workDir, 'workflows'));
 					await activateAll(env, [READ.id, UPSERT.id, trigger.TRIGGER_WORKFLOW_ID]);
 				},
 			});
