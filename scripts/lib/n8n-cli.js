@@ -5,6 +5,7 @@ const fs = require('fs');
 const path = require('path');
 
 const { emptyFolder } = require('./folders');
+const { parseJson } = require('./json');
 const { linePaths } = require('./n8n-env');
 const { run } = require('./processes');
 
@@ -37,14 +38,6 @@ async function importWorkflowList(env, workflows, dir) {
 async function activateWorkflow(env, id) {
 	const args = env.CUBE_N8N_LINE === '1' ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`];
 	await n8n(env, args, { timeoutMs: 120_000 });
-}
-
-function parseJson(text) {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return undefined;
-	}
 }
 
 /**
