@@ -6,9 +6,10 @@
 const fs = require('fs');
 const path = require('path');
 
-const { importCredentials, importWorkflows, parseRun } = require('../scripts/lib/n8n-cli');
+const { emptyFolder } = require('../scripts/lib/folders');
+const { importCredentials, importWorkflowList, parseRun } = require('../scripts/lib/n8n-cli');
 const { PROJECT_DIR, linePaths, n8nEnv } = require('../scripts/lib/n8n-env');
-const { installPackage } = require('../scripts/lib/package');
+const { installIntoEmptyUserFolder } = require('../scripts/lib/package');
 const { runInGroup } = require('../scripts/lib/processes');
 const { SANDBOX_TOKEN } = require('../scripts/lib/sandbox-client');
 const { credentialRecords } = require('../scripts/lib/workflows');
@@ -22,13 +23,8 @@ const lineDir = (line) => path.join(WORK_DIR, `line${line}`);
 /** A fresh user folder for `line` with the package, the credentials and the workflows; its env. */
 async function prepareN8n(line, tarball, sandboxUrl, dates) {
 	const env = await n8nEnv(line, `bench-line${line}`);
-	fs.rmSync(env.N8N_USER_FOLDER, { recursive: true, force: true });
-	fs.mkdirSync(env.N8N_USER_FOLDER, { recursive: true });
-	await installPackage(env, tarball);
-	const dir = lineDir(line);
-	const workflowsDir = path.join(dir, 'workflows');
-	fs.rmSync(dir, { recursive: true, force: true });
-	fs.mkdirSync(workflowsDir, { recursive: true });
+	await installIntoEmptyUserFolder(env, tarball);
+	const dir = emptyFolder(lineDir(line));
 	await importCredentials(env, [...credentialRecords(sandboxUrl), benchWorkflows.headerCredentialRecord(SANDBOX_TOKEN)], dir);
 	const workflows = [
 		benchWorkflows.cubeCustomersWorkflow(),
@@ -37,10 +33,7 @@ async function prepareN8n(line, tarball, sandboxUrl, dates) {
 		benchWorkflows.httpCustomersWorkflow(sandboxUrl),
 		benchWorkflows.cubeResponsesWorkflow(dates),
 	];
-	for (const workflow of workflows) {
-		fs.writeFileSync(path.join(workflowsDir, `${workflow.id}.json`), JSON.stringify(workflow, null, 2));
-	}
-	await importWorkflows(env, workflowsDir);
+	await importWorkflowList(env, workflows, path.join(dir, 'workflows'));
 	return env;
 }
 

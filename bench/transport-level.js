@@ -1,9 +1,9 @@
 // Level 1, no n8n server: each measured run is a child process of its own
 // (bench/transport-case.js), so that its peak RSS is its own.
 'use strict';
-const fs = require('fs');
 const path = require('path');
 
+const { emptyFolder } = require('../scripts/lib/folders');
 const { ENCRYPTION_KEY, PROJECT_DIR } = require('../scripts/lib/n8n-env');
 const { runInGroup } = require('../scripts/lib/processes');
 
@@ -12,8 +12,7 @@ const USER_FOLDER = path.join(PROJECT_DIR, '.n8n-data', 'bench-transport');
 
 /** A fresh user folder for n8n-core's settings in the transport runs. */
 function prepareTransport() {
-	fs.rmSync(USER_FOLDER, { recursive: true, force: true });
-	fs.mkdirSync(USER_FOLDER, { recursive: true });
+	emptyFolder(USER_FOLDER);
 }
 
 /** One run of a transport case; `control` counts the requests the sandbox served for it. */

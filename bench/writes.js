@@ -18,9 +18,10 @@
 const fs = require('fs');
 const path = require('path');
 
-const { importCredentials, importWorkflows, parseRun } = require('../scripts/lib/n8n-cli');
+const { emptyFolder } = require('../scripts/lib/folders');
+const { importCredentials, importWorkflowList, parseRun } = require('../scripts/lib/n8n-cli');
 const { PROJECT_DIR, n8nEnv } = require('../scripts/lib/n8n-env');
-const { installPackage, packPackage } = require('../scripts/lib/package');
+const { installIntoEmptyUserFolder, packPackage } = require('../scripts/lib/package');
 const { run } = require('../scripts/lib/processes');
 const { SANDBOX_TOKEN, sandboxControl, startSandbox, todayAtNoonUtc } = require('../scripts/lib/sandbox-client');
 const { credentialRecords } = require('../scripts/lib/workflows');
@@ -60,17 +61,11 @@ function cases() {
 
 async function prepare(args, tarball, sandboxUrl) {
 	const env = await n8nEnv(args.line, `bench-writes-line${args.line}`);
-	fs.rmSync(env.N8N_USER_FOLDER, { recursive: true, force: true });
-	fs.mkdirSync(env.N8N_USER_FOLDER, { recursive: true });
-	await installPackage(env, tarball);
-	const workflowsDir = path.join(WORK_DIR, 'workflows');
-	fs.rmSync(WORK_DIR, { recursive: true, force: true });
-	fs.mkdirSync(workflowsDir, { recursive: true });
+	await installIntoEmptyUserFolder(env, tarball);
+	emptyFolder(WORK_DIR);
 	await importCredentials(env, [...credentialRecords(sandboxUrl), headerCredentialRecord(SANDBOX_TOKEN)], WORK_DIR);
-	for (const workflow of writeWorkflows({ sandboxUrl, items: args.items, newOffset: NEW_CUSTOMER_OFFSET })) {
-		fs.writeFileSync(path.join(workflowsDir, `${workflow.id}.json`), JSON.stringify(workflow, null, 2));
-	}
-	await importWorkflows(env, workflowsDir);
+	const workflows = writeWorkflows({ sandboxUrl, items: args.items, newOffset: NEW_CUSTOMER_OFFSET });
+	await importWorkflowList(env, workflows, path.join(WORK_DIR, 'workflows'));
 	return env;
 }
 

@@ -1,5 +1,7 @@
 'use strict';
 
+const { decodeOrKeep } = require('./uri');
+
 const INVALID_PAGE = { status: 404, body: { detail: 'Invalid page.' } };
 const INVALID_CURSOR = { status: 404, body: { detail: 'Invalid cursor' } };
 
@@ -10,14 +12,6 @@ function decodeCursor(cursor) {
 	return match ? Number(match[1]) : null;
 }
 
-function safeDecode(text) {
-	try {
-		return decodeURIComponent(text);
-	} catch {
-		return text;
-	}
-}
-
 /**
  * The page the request asks for. Besides `page` and `cursor`, a `?page=K` buried inside
  * another parameter's value counts: that is what following the documents' malformed
@@ -26,7 +20,7 @@ function safeDecode(text) {
 function requestedPosition(params, rawQuery) {
 	if (params.has('page')) return { page: params.get('page') };
 	const buried = /\?page=([^&?#]*)/.exec(rawQuery);
-	if (buried) return { page: safeDecode(buried[1]) };
+	if (buried) return { page: decodeOrKeep(buried[1]) };
 	if (params.has('cursor')) return { cursor: params.get('cursor') };
 	return { page: '1' };
 }

@@ -3,6 +3,7 @@
 const { paginate } = require('./pagination');
 const { createRandom } = require('./prng');
 const { calendarDate, parseCompactDate, zonedDayStart, addDays } = require('./dates');
+const { decodeOrKeep } = require('./uri');
 
 const NOT_FOUND = { status: 404, body: { detail: 'Not found.' } };
 const READ_METHODS = ['GET', 'HEAD', 'OPTIONS'];
@@ -32,14 +33,6 @@ function customer({ request, ctx, ids: [assignmentId, customerId] }) {
 	return ctx.store.getCustomer(assignmentId, customerId);
 }
 
-function decodeSegment(segment) {
-	try {
-		return decodeURIComponent(segment);
-	} catch {
-		return segment;
-	}
-}
-
 /** Fisher-Yates, seeded by the clock: the same order for every page read at one instant. */
 function shuffled(items, nowMs) {
 	const random = createRandom(nowMs);
@@ -58,7 +51,7 @@ function listResponses({ request, ctx, ids: [campaignId], match }) {
 	const { timeZone } = ctx.knobs;
 	const nowMs = ctx.clock.nowMs();
 	const today = calendarDate(nowMs, timeZone);
-	const [rawFrom, rawTo] = [match[2], match[3]].map((segment) => (segment === undefined ? undefined : decodeSegment(segment)));
+	const [rawFrom, rawTo] = [match[2], match[3]].map((segment) => (segment === undefined ? undefined : decodeOrKeep(segment)));
 	const from = rawFrom === undefined ? today : parseCompactDate(rawFrom);
 	if (from === null) return invalidDate(rawFrom);
 	const to = rawTo === undefined ? today : parseCompactDate(rawTo);

@@ -2,7 +2,7 @@
 // refer to them, so a change of name or meaning needs a new node version), every
 // operation reachable and implemented, defaults that are valid, no parameter left unscoped.
 const { NodeHelpers } = require('n8n-workflow');
-const { parametersOf: parametersOfNode } = require('./support/description');
+const { describePublicNames, expectValidDefault, parametersOf: parametersOfNode } = require('./support/description');
 const { loadPackage } = require('./support/engine');
 const { testCredential } = require('./support/credentialTest');
 const { basicCredential, tokenCredential, useSandbox } = require('./support/sandbox');
@@ -79,31 +79,7 @@ describe.each(Object.entries(sandboxes))("the credential's connection test, run 
 	});
 });
 
-test('every public resource and operation is offered, and nothing else', () => {
-	const resourceOption = node.description.properties.find((p) => p.name === 'resource');
-	expect(resourceOption.options.map((o) => o.value).sort()).toEqual(Object.keys(PUBLIC_PARAMETERS).sort());
-	for (const [resource, operations] of Object.entries(PUBLIC_PARAMETERS)) {
-		const selectors = node.description.properties.filter((p) => p.name === 'operation' && p.displayOptions.show.resource.includes(resource));
-		expect(selectors).toHaveLength(1);
-		expect(selectors[0].options.map((o) => o.value).sort()).toEqual(Object.keys(operations).sort());
-		expect(Object.keys(operations)).toContain(selectors[0].default);
-	}
-});
-
-test('every offered operation is implemented', () => {
-	for (const [resource, operations] of Object.entries(PUBLIC_PARAMETERS)) {
-		for (const operation of Object.keys(operations)) {
-			expect(typeof resources[resource].operations[operation].execute).toBe('function');
-		}
-	}
-});
-
-test.each(Object.entries(PUBLIC_PARAMETERS).flatMap(([r, ops]) => Object.entries(ops).map(([o, names]) => [r, o, names])))(
-	'%s %s has exactly its public parameters',
-	(resource, operation, names) => {
-		expect(parametersOf(resource, operation).map((p) => p.name).sort()).toEqual([...names].sort());
-	},
-);
+describePublicNames(() => node, PUBLIC_PARAMETERS, resources);
 
 test('the standard customer fields are the API names, and custom fields are name/value pairs', () => {
 	for (const operation of ['create', 'update', 'upsert']) {
@@ -117,38 +93,15 @@ test('the standard customer fields are the API names, and custom fields are name
 	expect(options.options.map((o) => o.name)).toEqual(['includeCustomer', 'concurrency']);
 });
 
-test('locators offer a searchable list and an id, backed by real methods', () => {
+test('the locators are the assignment and the campaign', () => {
 	const locators = node.description.properties.filter((p) => p.type === 'resourceLocator');
 	expect(new Set(locators.map((p) => p.name))).toEqual(new Set(['assignmentId', 'campaignId']));
-	for (const locator of locators) {
-		expect(locator.modes.map((m) => m.name)).toEqual(['list', 'id']);
-		const method = locator.modes[0].typeOptions.searchListMethod;
-		expect(typeof node.methods.listSearch[method]).toBe('function');
-	}
 });
 
-test('defaults are valid: options defaults are among the options, numbers and booleans typed', () => {
-	const check = (property) => {
-		if (property.type === 'options' && property.typeOptions?.loadOptionsMethod) expect(property.default).toBe('');
-		else if (property.type === 'options') expect(property.options.map((o) => o.value)).toContain(property.default);
-		if (property.type === 'boolean') expect(typeof property.default).toBe('boolean');
-		if (property.type === 'number') expect(typeof property.default).toBe('number');
-		if (property.type === 'collection') (property.options ?? []).forEach(check);
-		if (property.type === 'fixedCollection') property.options.forEach((o) => o.values.forEach(check));
-		if (property.typeOptions?.loadOptionsMethod) expect(typeof node.methods.loadOptions[property.typeOptions.loadOptionsMethod]).toBe('function');
-	};
-	node.description.properties.forEach(check);
-	credential.properties.forEach(check);
-	const limit = node.description.properties.find((p) => p.name === 'limit');
-	expect(limit.default).toBe(50);
+test('the credential\'s defaults are valid; a list shows 50 items unless Return All is on', () => {
+	credential.properties.forEach((property) => expectValidDefault(node, property));
+	expect(node.description.properties.find((p) => p.name === 'limit').default).toBe(50);
 	expect(node.description.properties.find((p) => p.name === 'returnAll').default).toBe(false);
-});
-
-test('no parameter is left unscoped: all but the resource show for a resource', () => {
-	for (const property of node.description.properties) {
-		if (property.name === 'resource') continue;
-		expect(property.displayOptions?.show?.resource?.length).toBeGreaterThan(0);
-	}
 });
 
 describe('as the editor shows the node', () => {

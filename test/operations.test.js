@@ -74,26 +74,27 @@ describe('reading lists', () => {
 	});
 });
 
+/** The parameters of a customer operation on one card of assignment 9. */
+const onCard = (operation, customerId, parameters = {}) => ({ resource: 'customer', operation, assignmentId: idLocator(9), customerId, ...parameters });
+
 describe('customer cards', () => {
 	const someCustomer = () => sandbox.data.customersByAssignment.get(9)[10];
 
 	test('get: one card by its CRM id', async () => {
 		const customer = someCustomer();
-		const { json } = await run({ resource: 'customer', operation: 'get', assignmentId: idLocator(9), customerId: customer.customer_id });
+		const { json } = await run(onCard('get', customer.customer_id));
 		expect(json).toEqual([customer]);
 		expect(served(sandbox)).toEqual([`GET /api/v1/assignments/9/customers/${customer.customer_id}`]);
 	});
 
 	test('update: sends the changed fields plus both ids, returns the whole card', async () => {
 		const customer = someCustomer();
-		const { json } = await run({
-			resource: 'customer',
-			operation: 'update',
-			assignmentId: idLocator(9),
-			customerId: customer.customer_id,
-			fields: { phone_1: '+47 400 00 000', email: 'ny@example.no' },
-			customFields: { field: [{ name: 'Antall år', value: '7' }, { name: 'gen info 1', value: 'Flyttet' }] },
-		});
+		const { json } = await run(
+			onCard('update', customer.customer_id, {
+				fields: { phone_1: '+47 400 00 000', email: 'ny@example.no' },
+				customFields: { field: [{ name: 'Antall år', value: '7' }, { name: 'gen info 1', value: 'Flyttet' }] },
+			}),
+		);
 		expect(sandbox.requests[0].body).toEqual({
 			phone_1: '+47 400 00 000',
 			email: 'ny@example.no',
@@ -106,40 +107,26 @@ describe('customer cards', () => {
 	});
 
 	test('create: a new card with standard and custom fields', async () => {
-		const { json } = await run({
-			resource: 'customer',
-			operation: 'create',
-			assignmentId: idLocator(9),
-			customerId: 990001,
-			fields: { name: 'Kari Nordmann', city: 'Tromsø' },
-			customFields: { field: [{ name: 'Oppstartsdato', value: '2026-01-02' }] },
-		});
+		const { json } = await run(
+			onCard('create', 990001, {
+				fields: { name: 'Kari Nordmann', city: 'Tromsø' },
+				customFields: { field: [{ name: 'Oppstartsdato', value: '2026-01-02' }] },
+			}),
+		);
 		expect(served(sandbox)).toEqual(['POST /api/v1/assignments/9/customers/990001']);
 		expect(json[0]).toEqual(expect.objectContaining({ customer_id: 990001, assignment_id: 9, name: 'Kari Nordmann', city: 'Tromsø', Oppstartsdato: '2026-01-02' }));
 	});
 
 	test('upsert of an existing card updates it, without reading it first', async () => {
 		const customer = someCustomer();
-		const { json } = await run({
-			resource: 'customer',
-			operation: 'upsert',
-			assignmentId: idLocator(9),
-			customerId: customer.customer_id,
-			fields: { city: 'Bodø' },
-		});
+		const { json } = await run(onCard('upsert', customer.customer_id, { fields: { city: 'Bodø' } }));
 		expect(served(sandbox)).toEqual([`PUT /api/v1/assignments/9/customers/${customer.customer_id}`]);
 		expect(json[0].city).toBe('Bodø');
 		expect(json[0].name).toBe(customer.name);
 	});
 
 	test('upsert of an unknown card creates it once the update says 404', async () => {
-		const { json } = await run({
-			resource: 'customer',
-			operation: 'upsert',
-			assignmentId: idLocator(9),
-			customerId: 990002,
-			fields: { name: 'Ola Nordmann' },
-		});
+		const { json } = await run(onCard('upsert', 990002, { fields: { name: 'Ola Nordmann' } }));
 		expect(served(sandbox)).toEqual([
 			'PUT /api/v1/assignments/9/customers/990002',
 			'POST /api/v1/assignments/9/customers/990002',
@@ -151,13 +138,7 @@ describe('customer cards', () => {
 		// The card appears between the update that found none and the create.
 		sandbox.addFault({ status: 404, times: 1, method: 'PUT', body: { detail: 'Not found.' } });
 		const customer = someCustomer();
-		const { json } = await run({
-			resource: 'customer',
-			operation: 'upsert',
-			assignmentId: idLocator(9),
-			customerId: customer.customer_id,
-			fields: { name: customer.name, city: 'Hamar' },
-		});
+		const { json } = await run(onCard('upsert', customer.customer_id, { fields: { name: customer.name, city: 'Hamar' } }));
 		expect(served(sandbox)).toEqual([
 			`PUT /api/v1/assignments/9/customers/${customer.customer_id}`,
 			`POST /api/v1/assignments/9/customers/${customer.customer_id}`,
@@ -169,7 +150,7 @@ describe('customer cards', () => {
 	test('basic authentication works as well as a token', async () => {
 		const customer = someCustomer();
 		const { json } = await run(
-			{ resource: 'customer', operation: 'get', assignmentId: idLocator(9), customerId: customer.customer_id },
+			onCard('get', customer.customer_id),
 			{ credential: basicCredential(sandbox) },
 		);
 		expect(json[0].id).toBe(customer.id);
@@ -183,7 +164,7 @@ describe('per-item parameters, pairing and Continue On Fail', () => {
 	test('each input item is read with its own parameters, and outputs pair with their items', async () => {
 		const items = customers().map((c) => ({ json: { crmId: c.customer_id } }));
 		const { json, paired } = await run(
-			{ resource: 'customer', operation: 'get', assignmentId: idLocator(9), customerId: '={{ $json.crmId }}' },
+			onCard('get', '={{ $json.crmId }}'),
 			{ items },
 		);
 		expect(json.map((c) => c.customer_id)).toEqual(customers().map((c) => c.customer_id));
@@ -203,7 +184,7 @@ describe('per-item parameters, pairing and Continue On Fail', () => {
 		const [first, , third] = customers();
 		const items = [{ json: { crmId: first.customer_id } }, { json: { crmId: 424242 } }, { json: { crmId: third.customer_id } }];
 		const { json, paired, error } = await runCube(
-			{ resource: 'customer', operation: 'get', assignmentId: idLocator(9), customerId: '={{ $json.crmId }}' },
+			onCard('get', '={{ $json.crmId }}'),
 			{ credential: tokenCredential(sandbox), items, continueOnFail: true },
 		);
 		expect(error).toBeUndefined();
@@ -216,7 +197,7 @@ describe('per-item parameters, pairing and Continue On Fail', () => {
 
 	test('without Continue On Fail the first failing item stops the run with its error', async () => {
 		const { error } = await run(
-			{ resource: 'customer', operation: 'get', assignmentId: idLocator(9), customerId: 424242 },
+			onCard('get', 424242),
 			{ expectError: true },
 		);
 		expect(error.message).toBe('Headshed Cube answered 404 Not Found to GET /api/v1/assignments/9/customers/424242: Not found.');

@@ -480,7 +480,7 @@ function responseFields(campaignId, pick) {
 	};
 }
 
-/** The figures the issue asks for, in words, printed by every run. */
+/** What one simulation exercised and how it came out, in words, printed by every run. */
 function report(name, t) {
 	process.stdout.write(
 		`trigger simulation (${name}): ${t.polls} polls, ${t.failedOnPurpose} of them failed on purpose by injected faults ` +

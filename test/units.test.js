@@ -4,6 +4,7 @@ const { pageNumberOf, pageProblem } = require('../dist/nodes/HeadshedCube/transp
 const { cubeMessageOf } = require('../dist/nodes/HeadshedCube/transport/errors');
 const { hideSecrets, secretsOf } = require('../dist/nodes/HeadshedCube/transport/secrets');
 const { toCubeDate } = require('../dist/nodes/HeadshedCube/helpers/cubeDate');
+const { parseCubeId } = require('../dist/nodes/HeadshedCube/helpers/ids');
 
 describe('parseRetryAfter', () => {
 	const now = Date.parse('2026-11-20T10:00:00Z');
@@ -82,5 +83,24 @@ describe('toCubeDate', () => {
 		['20261119', 'UTC', '20261119'],
 	])('%s in %s is %s', (text, zone, date) => {
 		expect(toCubeDate(text, zone)).toBe(date);
+	});
+});
+
+describe('parseCubeId', () => {
+	test.each([
+		[12, 12],
+		['12', 12],
+		[' 12 ', 12],
+		[0, undefined],
+		[-3, undefined],
+		[4.5, undefined],
+		['42a', undefined],
+		['1e3', undefined],
+		['', undefined],
+		[undefined, undefined],
+		[{ value: 12 }, undefined],
+		[String(2 ** 53), undefined],
+	])('%p is %p', (value, id) => {
+		expect(parseCubeId(value)).toBe(id);
 	});
 });

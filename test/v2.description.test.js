@@ -1,7 +1,7 @@
 // Invariants of the versioned node as n8n's loader reads it: version 2 by default, version 1 kept,
-// version 2's contract names, valid defaults, every parameter scoped; its searchable lists.
+// version 2's parameter names, valid defaults, every parameter scoped; its searchable lists.
 const { NodeHelpers } = require('n8n-workflow');
-const { parametersOf: parametersOfNode } = require('./support/description');
+const { describePublicNames, parametersOf: parametersOfNode } = require('./support/description');
 const { loadPackage, nodeInWorkflow } = require('./support/engine');
 const { cubeNode } = require('./support/cubeWorkflow');
 const { tokenCredential, useSandbox } = require('./support/sandbox');
@@ -18,7 +18,8 @@ beforeAll(async () => {
 const CRM = ['dataOwnerId', 'crmType'];
 const SCOPED = ['scope', 'campaignId', ...CRM];
 const LIST = ['returnAll', 'limit', 'options'];
-const CONTRACT = {
+// Every resource, its operations and each operation's parameters, by their public names.
+const PUBLIC_PARAMETERS = {
 	campaign: { getAll: ['includeArchived'] },
 	dataOwner: { getAll: [] },
 	customer: { getAll: [...CRM, ...LIST], get: [...CRM, 'customerId', 'options'] },
@@ -39,23 +40,7 @@ test('one node type with versions 1 and 2; new nodes get version 2', () => {
 	expect(node.description.credentials).toEqual([{ name: 'headshedCubeApi', required: true }]);
 });
 
-test('every resource and operation of the generation-2 contract is offered and implemented, nothing else', () => {
-	const resourceOption = node.description.properties.find((p) => p.name === 'resource');
-	expect(resourceOption.options.map((o) => o.value).sort()).toEqual(Object.keys(CONTRACT).sort());
-	for (const [resource, operations] of Object.entries(CONTRACT)) {
-		const selectors = node.description.properties.filter((p) => p.name === 'operation' && p.displayOptions.show.resource.includes(resource));
-		expect(selectors).toHaveLength(1);
-		expect(selectors[0].options.map((o) => o.value).sort()).toEqual(Object.keys(operations).sort());
-		for (const operation of Object.keys(operations)) expect(typeof resources[resource].operations[operation].execute).toBe('function');
-	}
-});
-
-test.each(Object.entries(CONTRACT).flatMap(([r, ops]) => Object.entries(ops).map(([o, names]) => [r, o, names])))(
-	'%s %s has exactly the contract parameters',
-	(resource, operation, names) => {
-		expect([...new Set(parametersOf(resource, operation).map((p) => p.name))].sort()).toEqual([...names].sort());
-	},
-);
+describePublicNames(() => node, PUBLIC_PARAMETERS, resources);
 
 test('options hold customFieldLabels, on by default, wherever records carry custom fields', () => {
 	for (const [resource, operation] of [['customer', 'getAll'], ['customer', 'get'], ['callOutcome', 'getAll'], ['customerStatus', 'getAll'], ['productRegistration', 'getAll']]) {
@@ -84,23 +69,6 @@ test('crmType offers B2C (default) and B2B; customerId is a string; callState a 
 	expect(parametersOf('customer', 'get').find((p) => p.name === 'customerId')).toEqual(expect.objectContaining({ type: 'string', default: '' }));
 	expect(parametersOf('customerStatus', 'getAll').find((p) => p.name === 'callState')).toEqual(expect.objectContaining({ type: 'string', default: '' }));
 	expect(parametersOf('campaign', 'getAll')[0]).toEqual(expect.objectContaining({ name: 'includeArchived', type: 'boolean', default: false }));
-});
-
-test('defaults are valid, locators are backed by real methods, nothing is unscoped', () => {
-	const check = (property) => {
-		if (property.type === 'options') expect(property.options.map((o) => o.value)).toContain(property.default);
-		if (property.type === 'boolean') expect(typeof property.default).toBe('boolean');
-		if (property.type === 'number') expect(typeof property.default).toBe('number');
-		if (property.type === 'collection') (property.options ?? []).forEach(check);
-	};
-	for (const property of node.description.properties) {
-		check(property);
-		if (property.name !== 'resource') expect(property.displayOptions?.show?.resource?.length).toBeGreaterThan(0);
-		if (property.type === 'resourceLocator') {
-			expect(property.modes.map((m) => m.name)).toEqual(['list', 'id']);
-			expect(typeof node.methods.listSearch[property.modes[0].typeOptions.searchListMethod]).toBe('function');
-		}
-	}
 });
 
 describe('searchable lists, against a generation-2 sandbox', () => {

@@ -1,4 +1,4 @@
-// Version 2 of the node, every row of the generation-2 contract, run by n8n's engine against a
+// Version 2 of the node, every resource and operation, run by n8n's engine against a
 // generation-2 sandbox over HTTP: the label mapping, the documents' quirks, bad input.
 const { calendarDate } = require('../sandbox/dates');
 const { idLocator, runCube } = require('./support/cubeWorkflow');

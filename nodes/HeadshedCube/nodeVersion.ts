@@ -10,21 +10,26 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationSubtitle } from './actions/common.descriptions';
 import { router } from './actions/router';
-import type { CubeResourceModule } from './actions/types';
+import type { CubeResources } from './actions/types';
 
 export interface VersionSpec {
 	version: number;
 	description: string;
-	/** The resource dropdown, sorted by name. */
-	resourceOptions: INodePropertyOptions[];
 	defaultResource: string;
-	resources: Record<string, CubeResourceModule>;
+	resources: CubeResources;
+}
+
+/** The Resource dropdown: each resource by its display name, sorted by name. */
+function resourceOptions(resources: CubeResources): INodePropertyOptions[] {
+	return Object.entries(resources)
+		.map(([value, resource]) => ({ name: resource.displayName, value }))
+		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** The description of one version of the node: what every version shares, and its resources. */
 export function describeVersion(
 	baseDescription: INodeTypeBaseDescription,
-	{ version, description, resourceOptions, defaultResource, resources }: VersionSpec,
+	{ version, description, defaultResource, resources }: VersionSpec,
 ): INodeTypeDescription {
 	const properties: INodeProperties[] = [
 		{
@@ -32,7 +37,7 @@ export function describeVersion(
 			name: 'resource',
 			type: 'options',
 			noDataExpression: true,
-			options: resourceOptions,
+			options: resourceOptions(resources),
 			default: defaultResource,
 		},
 		...Object.values(resources).flatMap((resource) => resource.description),
@@ -53,7 +58,7 @@ export function describeVersion(
 
 /** The `execute` of a version: the shared router over that version's resources. */
 export function executeWith(
-	resources: Record<string, CubeResourceModule>,
+	resources: CubeResources,
 ): (this: IExecuteFunctions) => Promise<INodeExecutionData[][]> {
 	return async function (this: IExecuteFunctions) {
 		return await router.call(this, resources);

@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { loadOptions } from '../HeadshedCube/methods';
-import { readResponses, watchedCampaigns } from './fetchResponses';
+import { readResponses, watchedCampaigns } from './readResponses';
 import { pollNewResponses } from './pollResponses';
 import { submittedMicros } from './responseCursor';
 

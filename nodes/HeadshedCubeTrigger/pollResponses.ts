@@ -2,7 +2,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { CubeResponseRecord } from '../HeadshedCube/api/types';
 import { asNodeError } from '../HeadshedCube/transport';
-import { datesBetween, readDays } from './fetchResponses';
+import { datesBetween, readDays } from './readResponses';
 import {
 	emptyLog,
 	isKnown,

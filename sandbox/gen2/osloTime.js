@@ -3,7 +3,7 @@
 // Generation 2 prints submission times in Cube's own zone: `submitted_when` to the minute
 // without a zone, `submitted_when_timestamp` to the millisecond with an offset without a colon.
 
-const HOUR_MS = 3600 * 1000;
+const { HOUR_MS } = require('../dates');
 
 const offsetFormatter = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Oslo', timeZoneName: 'longOffset' });
 const offsetsByHour = new Map();

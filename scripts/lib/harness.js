@@ -3,9 +3,10 @@
 // gathers them for callers that want them all. Loopback only; every wait has a deadline.
 'use strict';
 const { credentialRecords, sandboxCredentialRecords, CREDENTIAL_ID, CREDENTIAL_NAME, GEN2_CREDENTIAL_ID, GEN2_CREDENTIAL_NAME } = require('./workflows');
-const { n8n, importCredentials, importWorkflows, activateWorkflow, parseRun } = require('./n8n-cli');
+const { emptyFolder } = require('./folders');
+const { n8n, importCredentials, importWorkflows, importWorkflowList, activateWorkflow, parseRun } = require('./n8n-cli');
 const { OWNER, waitForN8n, startN8n, N8nRest } = require('./n8n-server');
-const { packPackage, installPackage } = require('./package');
+const { packPackage, installPackage, installIntoEmptyUserFolder } = require('./package');
 const { sleep, run, stopAll, spawnGroup, stopGroup, runInGroup } = require('./processes');
 const { SANDBOX_TOKEN, sandboxControl, cubeReader, startSandbox, todayAtNoonUtc } = require('./sandbox-client');
 
@@ -29,10 +30,13 @@ module.exports = {
 	todayAtNoonUtc,
 	packPackage,
 	installPackage,
+	installIntoEmptyUserFolder,
+	emptyFolder,
 	credentialRecords,
 	n8n,
 	importCredentials,
 	importWorkflows,
+	importWorkflowList,
 	activateWorkflow,
 	parseRun,
 	waitForN8n,

@@ -4,6 +4,8 @@
 const fs = require('fs');
 const path = require('path');
 
+const { emptyFolder } = require('./folders');
+const { parseJson } = require('./json');
 const { linePaths } = require('./n8n-env');
 const { run } = require('./processes');
 
@@ -14,6 +16,7 @@ function n8n(env, args, opts = {}) {
 
 /** `n8n import:credentials` of credential records (plain data; n8n encrypts it). */
 async function importCredentials(env, records, workDir) {
+	fs.mkdirSync(workDir, { recursive: true });
 	const file = path.join(workDir, 'credentials.json');
 	fs.writeFileSync(file, JSON.stringify(records, null, 2));
 	await n8n(env, ['import:credentials', `--input=${file}`], { timeoutMs: 120_000 });
@@ -24,18 +27,17 @@ async function importWorkflows(env, dir) {
 	await n8n(env, ['import:workflow', '--separate', `--input=${dir}`], { timeoutMs: 180_000 });
 }
 
+/** Writes `workflows` into `dir`, emptied first, a file each, and imports them. */
+async function importWorkflowList(env, workflows, dir) {
+	emptyFolder(dir);
+	for (const workflow of workflows) fs.writeFileSync(path.join(dir, `${workflow.id}.json`), JSON.stringify(workflow, null, 2));
+	await importWorkflows(env, dir);
+}
+
 /** Activates a workflow before `n8n start` (2.x calls it publishing; its update:workflow is deprecated). */
 async function activateWorkflow(env, id) {
 	const args = env.CUBE_N8N_LINE === '1' ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`];
 	await n8n(env, args, { timeoutMs: 120_000 });
-}
-
-function parseJson(text) {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return undefined;
-	}
 }
 
 /**
@@ -59,4 +61,4 @@ function parseRun(stdout) {
 	throw new Error(`no run JSON in the output of n8n execute:\n${stdout.slice(0, 1500)}`);
 }
 
-module.exports = { n8n, importCredentials, importWorkflows, activateWorkflow, parseRun };
+module.exports = { n8n, importCredentials, importWorkflows, importWorkflowList, activateWorkflow, parseRun };

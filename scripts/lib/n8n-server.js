@@ -1,5 +1,6 @@
 // `n8n start` of one line's install, and its REST API as the editor uses it.
 'use strict';
+const { parseJson } = require('./json');
 const { linePaths } = require('./n8n-env');
 const { sleep, spawnGroup, stopGroup } = require('./processes');
 
@@ -63,13 +64,7 @@ class N8nRest {
 		const auth = setCookie.map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
 		if (auth) this.cookie = auth;
 		const text = await res.text();
-		let json;
-		try {
-			json = JSON.parse(text);
-		} catch {
-			json = undefined;
-		}
-		return { status: res.status, json, text };
+		return { status: res.status, json: parseJson(text), text };
 	}
 
 	/** Creates the owner on a fresh instance; an instance that has one answers 400, also fine. */

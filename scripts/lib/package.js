@@ -4,6 +4,7 @@
 const fs = require('fs');
 const path = require('path');
 
+const { emptyFolder } = require('./folders');
 const { PROJECT_DIR } = require('./n8n-env');
 const { run } = require('./processes');
 
@@ -37,4 +38,10 @@ async function installPackage(env, tarball) {
 	return nodesDir;
 }
 
-module.exports = { packPackage, installPackage };
+/** A user folder with nothing in it but the package. */
+async function installIntoEmptyUserFolder(env, tarball) {
+	emptyFolder(env.N8N_USER_FOLDER);
+	return await installPackage(env, tarball);
+}
+
+module.exports = { packPackage, installPackage, installIntoEmptyUserFolder };

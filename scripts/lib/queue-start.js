@@ -6,7 +6,7 @@
 const fs = require('fs');
 const path = require('path');
 
-const h = require('./harness');
+const harness = require('./harness');
 const { PROJECT_DIR } = require('./n8n-env');
 const { WORKER_CONCURRENCY, startQueueSetup } = require('./queue');
 
@@ -24,11 +24,11 @@ function welcome(setup, sandboxUrl) {
   (concurrency ${WORKER_CONCURRENCY} each), Postgres on 127.0.0.1:${setup.services.postgres.port}, Redis on 127.0.0.1:${setup.services.redis.port}.
 
   Editor:    ${setup.baseUrl}/
-  Login:     ${h.OWNER.email}
-  Password:  ${h.OWNER.password}
+  Login:     ${harness.OWNER.email}
+  Password:  ${harness.OWNER.password}
 
-  Cube sandbox: ${sandboxUrl}  (token ${h.SANDBOX_TOKEN})
-  Examples:  Workflows → "Headshed Cube: ..." (credential "${h.CREDENTIAL_NAME}")
+  Cube sandbox: ${sandboxUrl}  (token ${harness.SANDBOX_TOKEN})
+  Examples:  Workflows → "Headshed Cube: ..." (credential "${harness.CREDENTIAL_NAME}")
   Logs:      main: ${path.relative(PROJECT_DIR, setup.main.logFile)}
 ${workers}
   Each run starts with an empty database: Postgres and Redis live in a temporary folder.
@@ -57,7 +57,7 @@ async function main([tarball]) {
 	process.on('SIGTERM', () => stop(143));
 	try {
 		fs.mkdirSync(logDir, { recursive: true });
-		sandbox = await h.startSandbox({ port: Number(process.env.CUBE_SANDBOX_PORT || 0), logFile: path.join(logDir, 'sandbox.log') });
+		sandbox = await harness.startSandbox({ port: Number(process.env.CUBE_SANDBOX_PORT || 0), logFile: path.join(logDir, 'sandbox.log') });
 		say(`sandbox at ${sandbox.url}; starting Postgres, Redis, main and workers`);
 		setup = await startQueueSetup({
 			line: LINE,
@@ -65,9 +65,9 @@ async function main([tarball]) {
 			purpose: PURPOSE,
 			logDir,
 			prepare: async (env) => {
-				await h.importCredentials(env, h.credentialRecords(sandbox.url), env.N8N_USER_FOLDER);
-				await h.importWorkflows(env, EXAMPLES_DIR);
-				await h.activateWorkflow(env, UPSERT_EXAMPLE_ID);
+				await harness.importCredentials(env, harness.credentialRecords(sandbox.url), env.N8N_USER_FOLDER);
+				await harness.importWorkflows(env, EXAMPLES_DIR);
+				await harness.activateWorkflow(env, UPSERT_EXAMPLE_ID);
 			},
 		});
 		await setup.ownerSession();

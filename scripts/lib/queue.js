@@ -5,7 +5,7 @@
 const fs = require('fs');
 const path = require('path');
 
-const h = require('./harness');
+const harness = require('./harness');
 const { n8nEnv, linePaths, freePort } = require('./n8n-env');
 const { startServices } = require('./services');
 
@@ -45,7 +45,7 @@ async function waitForReadiness(worker, timeoutMs = 90_000) {
 		} catch {
 			/* not listening yet */
 		}
-		await h.sleep(500);
+		await harness.sleep(500);
 	}
 }
 
@@ -62,7 +62,7 @@ class QueueSetup {
 	}
 
 	async startMain() {
-		this.main.handle = await h.startN8n(this.main.env, { logFile: this.main.logFile, timeoutMs: 180_000 });
+		this.main.handle = await harness.startN8n(this.main.env, { logFile: this.main.logFile, timeoutMs: 180_000 });
 		return this.main.handle;
 	}
 
@@ -70,12 +70,12 @@ class QueueSetup {
 	async stopMain() {
 		const child = this.main.handle?.child;
 		this.main.handle = undefined;
-		await h.stopGroup(child, GRACEFUL_STOP_MS);
+		await harness.stopGroup(child, GRACEFUL_STOP_MS);
 	}
 
 	/** Creates the owner where needed and logs in; under load main answers /rest/settings before its other routes. */
 	async ownerSession() {
-		const rest = new h.N8nRest(this.baseUrl);
+		const rest = new harness.N8nRest(this.baseUrl);
 		const deadline = Date.now() + 60_000;
 		for (;;) {
 			try {
@@ -83,7 +83,7 @@ class QueueSetup {
 				break;
 			} catch (error) {
 				if (!/^owner setup: 404/.test(error.message) || Date.now() > deadline) throw error;
-				await h.sleep(1000);
+				await harness.sleep(1000);
 			}
 		}
 		await rest.login();
@@ -92,7 +92,7 @@ class QueueSetup {
 
 	async startWorker(worker) {
 		const bin = linePaths(worker.env.CUBE_N8N_LINE).n8nBin;
-		worker.child = h.spawnGroup(bin, ['worker', `--concurrency=${WORKER_CONCURRENCY}`], { env: worker.env, logFile: worker.logFile });
+		worker.child = harness.spawnGroup(bin, ['worker', `--concurrency=${WORKER_CONCURRENCY}`], { env: worker.env, logFile: worker.logFile });
 		await waitForReadiness(worker);
 	}
 
@@ -104,7 +104,7 @@ class QueueSetup {
 	}
 
 	async stop() {
-		await Promise.all([this.stopMain(), ...this.workers.map((worker) => h.stopGroup(worker.child, GRACEFUL_STOP_MS))]);
+		await Promise.all([this.stopMain(), ...this.workers.map((worker) => harness.stopGroup(worker.child, GRACEFUL_STOP_MS))]);
 		await this.services.stop();
 	}
 }
@@ -119,8 +119,7 @@ async function startQueueSetup({ line, tarball, purpose, logDir, workers = 2, js
 	const services = await startServices();
 	const instanceEnv = async (name) => {
 		const env = queueEnv(await n8nEnv(line, `${purpose}/${name}`, { jsonLog }), services.env);
-		fs.rmSync(env.N8N_USER_FOLDER, { recursive: true, force: true });
-		fs.mkdirSync(env.N8N_USER_FOLDER, { recursive: true });
+		harness.emptyFolder(env.N8N_USER_FOLDER);
 		return env;
 	};
 	const main = { env: await instanceEnv('main'), logFile: path.join(logDir, 'main.log') };
@@ -134,7 +133,7 @@ async function startQueueSetup({ line, tarball, purpose, logDir, workers = 2, js
 		await Promise.all(
 			[main, ...workerList].map(async (instance) => {
 				fs.writeFileSync(instance.logFile, '');
-				await h.installPackage(instance.env, tarball);
+				await harness.installPackage(instance.env, tarball);
 			}),
 		);
 		// the first n8n command creates the schema in Postgres; the instances then share it

@@ -8,6 +8,7 @@ const http = require('http');
 const path = require('path');
 
 const { SANDBOX_TOKEN } = require('../../sandbox/auth');
+const { parseJson } = require('./json');
 const { PROJECT_DIR } = require('./n8n-env');
 const { stopGroup, track } = require('./processes');
 
@@ -19,13 +20,7 @@ function requestJson(url, { method = 'GET', headers = {}, body, timeoutMs = 60_0
 			res.on('data', (chunk) => chunks.push(chunk));
 			res.on('end', () => {
 				const text = Buffer.concat(chunks).toString('utf8');
-				let json;
-				try {
-					json = text ? JSON.parse(text) : undefined;
-				} catch {
-					json = undefined;
-				}
-				resolve({ status: res.statusCode, json, text });
+				resolve({ status: res.statusCode, json: parseJson(text), text });
 			});
 		});
 		req.setTimeout(timeoutMs, () => req.destroy(new Error(`${method} ${url}: no answer in ${timeoutMs} ms`)));

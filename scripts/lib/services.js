@@ -7,7 +7,7 @@ const net = require('net');
 const os = require('os');
 const path = require('path');
 
-const h = require('./harness');
+const harness = require('./harness');
 const { freePort } = require('./n8n-env');
 
 const PG_ROOT = '/usr/lib/postgresql';
@@ -44,7 +44,7 @@ async function ensureInstalled() {
 	say(`apt-get install ${missing.join(' ')}`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	// another apt-get (a neighbouring job's) may hold the lock for a while: wait for it
-	const apt = (...args) => h.run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', ...args], { env, timeoutMs: 900_000 });
+	const apt = (...args) => harness.run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', ...args], { env, timeoutMs: 900_000 });
 	await apt('update', '-qq');
 	await apt('install', '-y', '-qq', '--no-install-recommends', ...missing);
 	if (!postgresBinDir() || !onPath('redis-server')) throw new Error(`apt-get install ${missing.join(' ')} left them missing`);
@@ -53,7 +53,7 @@ async function ensureInstalled() {
 /** Postgres refuses to run as root: as root, run it as the `postgres` user of Debian's package. */
 async function postgresUser() {
 	if (process.getuid() !== 0) return {};
-	const id = async (flag) => Number((await h.run('id', [flag, 'postgres'])).stdout.trim());
+	const id = async (flag) => Number((await harness.run('id', [flag, 'postgres'])).stdout.trim());
 	return { uid: await id('-u'), gid: await id('-g') };
 }
 
@@ -63,7 +63,7 @@ async function waitUntil(what, probe, { timeoutMs = 60_000, child } = {}) {
 		if (await probe()) return;
 		if (child && child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}`);
 		if (Date.now() > deadline) throw new Error(`${what} not ready within ${timeoutMs / 1000} s`);
-		await h.sleep(250);
+		await harness.sleep(250);
 	}
 }
 
@@ -95,14 +95,14 @@ async function startPostgres(dir) {
 	if (user.uid !== undefined) fs.chownSync(dir, user.uid, user.gid);
 	const asOwner = { user, cwd: dir, timeoutMs: 120_000 };
 	// local (socket) connections trust the cluster's owner; n8n comes over TCP with a password
-	await h.run(path.join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--no-sync'], asOwner);
+	await harness.run(path.join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--no-sync'], asOwner);
 	const port = await freePort();
-	const child = h.spawnGroup(
+	const child = harness.spawnGroup(
 		path.join(bin, 'postgres'),
 		['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`, '-c', 'fsync=off'],
 		{ cwd: dir, user, logFile: path.join(dir, 'postgres.log') },
 	);
-	const psql = (sql) => h.run(path.join(bin, 'psql'), ['-h', dir, '-p', String(port), '-U', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qc', sql], asOwner);
+	const psql = (sql) => harness.run(path.join(bin, 'psql'), ['-h', dir, '-p', String(port), '-U', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qc', sql], asOwner);
 	await waitUntil('postgres', async () => await psql('SELECT 1').then(() => true, () => false), { child });
 	await psql(`CREATE ROLE ${DB_USER} LOGIN PASSWORD '${DB_PASSWORD}'`);
 	await psql(`CREATE DATABASE ${DATABASE} OWNER ${DB_USER}`);
@@ -113,7 +113,7 @@ async function startPostgres(dir) {
 async function startRedis(dir) {
 	fs.mkdirSync(dir, { recursive: true });
 	const port = await freePort();
-	const child = h.spawnGroup('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], {
+	const child = harness.spawnGroup('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], {
 		cwd: dir,
 		logFile: path.join(dir, 'redis.log'),
 	});
@@ -136,7 +136,7 @@ async function startServices() {
 		// Postgres' SIGTERM waits for clients; its SIGINT (fast shutdown) does not
 		for (const service of [...started].reverse()) {
 			if (service === postgres && service.child.exitCode === null) process.kill(-service.child.pid, 'SIGINT');
-			await h.stopGroup(service.child, 15_000);
+			await harness.stopGroup(service.child, 15_000);
 		}
 		fs.rmSync(dir, { recursive: true, force: true });
 	};

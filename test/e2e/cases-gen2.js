@@ -1,5 +1,5 @@
-// The e2e workflows of node version 2 against a generation-2 sandbox: one per row of the
-// generation-2 contract, bad input, and the generation-2 examples. Same shape as ./cases.js;
+// The e2e workflows of node version 2 against a generation-2 sandbox: one per operation of
+// node version 2, bad input, and the generation-2 examples. Same shape as ./cases.js;
 // ctx.api reads the generation-2 sandbox.
 'use strict';
 const assert = require('assert/strict');

@@ -7,7 +7,7 @@
 const fs = require('fs');
 const path = require('path');
 
-const h = require('../../scripts/lib/harness');
+const harness = require('../../scripts/lib/harness');
 const { linePaths, PROJECT_DIR } = require('../../scripts/lib/n8n-env');
 const { startQueueSetup } = require('../../scripts/lib/queue');
 const { cubeClient } = require('./cube-api');
@@ -131,7 +131,7 @@ async function runningExecution(setup, rest, workflowId) {
 			if (worker) return { id: String(execution.id), worker };
 		}
 		if (Date.now() > deadline) throw new Error(`no running execution of ${workflowId} on a worker within 60 s`);
-		await h.sleep(500);
+		await harness.sleep(500);
 	}
 }
 
@@ -142,7 +142,7 @@ async function waitFor(what, probe, ms = 60_000) {
 		const answer = await probe();
 		if (answer) return answer;
 		if (Date.now() > deadline) throw new Error(`${what}: not within ${ms / 1000} s`);
-		await h.sleep(250);
+		await harness.sleep(250);
 	}
 }
 
@@ -189,7 +189,7 @@ async function runChecks(tally, setup, sandboxUrl, api, figures) {
 	let rest;
 	await tally.check('REST owner setup and login on the main instance', async () => {
 		rest = await setup.ownerSession();
-		return h.OWNER.email;
+		return harness.OWNER.email;
 	});
 	if (!rest) return;
 	let batchDone = false;
@@ -250,16 +250,8 @@ async function checkTrigger(tally, setup, sandboxUrl, firstRest) {
 
 /** One n8n process for all on 1.x (each one costs seconds); 2.x publishes one at a time. */
 async function activateAll(env, ids) {
-	if (env.CUBE_N8N_LINE === '1') await h.n8n(env, ['update:workflow', '--all', '--active=true'], { timeoutMs: 120_000 });
-	else for (const id of ids) await h.activateWorkflow(env, id);
-}
-
-function writeWorkflows(dir) {
-	fs.rmSync(dir, { recursive: true, force: true });
-	fs.mkdirSync(dir, { recursive: true });
-	for (const workflow of [readWorkflow(), upsertWorkflow(), trigger.triggerWorkflow(h.CREDENTIAL_ID)]) {
-		fs.writeFileSync(path.join(dir, `${workflow.id}.json`), JSON.stringify(workflow, null, 2));
-	}
+	if (env.CUBE_N8N_LINE === '1') await harness.n8n(env, ['update:workflow', '--all', '--active=true'], { timeoutMs: 120_000 });
+	else for (const id of ids) await harness.activateWorkflow(env, id);
 }
 
 async function main() {
@@ -272,23 +264,21 @@ async function main() {
 	}
 	const workDir = path.join(PROJECT_DIR, 'test-output', `e2e-queue-line${args.line}`);
 	fs.mkdirSync(workDir, { recursive: true });
-	const tarball = args.tarball || (await h.packPackage());
-	const sandbox = await h.startSandbox({ now: h.todayAtNoonUtc(), freezeClock: true, logFile: path.join(workDir, 'sandbox.log') });
+	const tarball = args.tarball || (await harness.packPackage());
+	const sandbox = await harness.startSandbox({ now: harness.todayAtNoonUtc(), freezeClock: true, logFile: path.join(workDir, 'sandbox.log') });
 	const figures = {};
 	let setup;
 	const stopOn = (code) => async () => {
 		await setup?.stop().catch(() => {});
-		await h.stopAll();
+		await harness.stopAll();
 		process.exit(code);
 	};
 	process.once('SIGINT', stopOn(130));
 	process.once('SIGTERM', stopOn(143));
 	try {
-		const api = cubeClient(sandbox.url, h.SANDBOX_TOKEN);
+		const api = cubeClient(sandbox.url, harness.SANDBOX_TOKEN);
 		console.log(`[queue line ${args.line}] n8n ${paths.n8nVersion}, sandbox ${sandbox.url}, logs in ${workDir}`);
 		await tally.check('Postgres, Redis, main and two workers start with the packed package', async () => {
-			const workflowsDir = path.join(workDir, 'workflows');
-			writeWorkflows(workflowsDir);
 			const setupStarted = Date.now();
 			setup = await startQueueSetup({
 				line: args.line,
@@ -297,8 +287,9 @@ async function main() {
 				logDir: workDir,
 				jsonLog: true,
 				prepare: async (env) => {
-					await h.importCredentials(env, h.credentialRecords(sandbox.url), workDir);
-					await h.importWorkflows(env, workflowsDir);
+					await harness.importCredentials(env, harness.credentialRecords(sandbox.url), workDir);
+					const workflows = [readWorkflow(), upsertWorkflow(), trigger.triggerWorkflow(harness.CREDENTIAL_ID)];
+					await harness.importWorkflowList(env, workflows, path.join(workDir, 'workflows'));
 					await activateAll(env, [READ.id, UPSERT.id, trigger.TRIGGER_WORKFLOW_ID]);
 				},
 			});

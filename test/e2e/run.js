@@ -8,10 +8,10 @@
 const fs = require('fs');
 const path = require('path');
 
-const { importCredentials, importWorkflows, activateWorkflow, parseRun } = require('../../scripts/lib/n8n-cli');
+const { importCredentials, importWorkflowList, activateWorkflow, parseRun } = require('../../scripts/lib/n8n-cli');
 const { n8nEnv, linePaths, PROJECT_DIR } = require('../../scripts/lib/n8n-env');
 const { OWNER, startN8n, N8nRest } = require('../../scripts/lib/n8n-server');
-const { packPackage, installPackage } = require('../../scripts/lib/package');
+const { packPackage, installIntoEmptyUserFolder } = require('../../scripts/lib/package');
 const { runInGroup, stopAll } = require('../../scripts/lib/processes');
 const { SANDBOX_TOKEN, cubeReader, startSandbox, todayAtNoonUtc } = require('../../scripts/lib/sandbox-client');
 const { NODE_TYPE, TRIGGER_NODE_TYPE, CREDENTIAL_ID, credentialRecords, credentialRef } = require('../../scripts/lib/workflows');
@@ -64,16 +64,10 @@ async function executeWorkflow(env, id, workDir) {
 }
 
 async function prepareUserFolder(env, tarball, sandboxes, workDir) {
-	fs.rmSync(env.N8N_USER_FOLDER, { recursive: true, force: true });
-	fs.mkdirSync(env.N8N_USER_FOLDER, { recursive: true });
-	await installPackage(env, tarball);
-	const workflowsDir = path.join(workDir, 'workflows');
-	fs.rmSync(workflowsDir, { recursive: true, force: true });
-	fs.mkdirSync(workflowsDir, { recursive: true });
-	for (const testCase of cases) fs.writeFileSync(path.join(workflowsDir, `${testCase.workflow.id}.json`), JSON.stringify(testCase.workflow, null, 2));
-	fs.writeFileSync(path.join(workflowsDir, `${TRIGGER_WORKFLOW_ID}.json`), JSON.stringify(triggerWorkflow(CREDENTIAL_ID), null, 2));
+	await installIntoEmptyUserFolder(env, tarball);
 	await importCredentials(env, credentialsFor(sandboxes[1].url, sandboxes[2].url), workDir);
-	await importWorkflows(env, workflowsDir);
+	const workflows = [...cases.map((testCase) => testCase.workflow), triggerWorkflow(CREDENTIAL_ID)];
+	await importWorkflowList(env, workflows, path.join(workDir, 'workflows'));
 }
 
 async function runExecuteCases(tally, env, apis, only, workDir) {

@@ -4,10 +4,12 @@ import type { CubeOperation, CubeResourceModule } from './types';
 /** A resource whose only operation is Get Many. */
 export function getManyResource(
 	resource: string,
+	displayName: string,
 	{ description, action }: { description: string; action: string },
 	getAll: CubeOperation,
 ): CubeResourceModule {
 	return {
+		displayName,
 		description: [
 			operationSelector(resource, [{ name: 'Get Many', value: 'getAll', description, action }]),
 			...getAll.description,

@@ -3,9 +3,10 @@ import { campaign } from './campaign';
 import { client } from './client';
 import { customer } from './customer';
 import { response } from './response';
-import type { CubeResource, CubeResourceModule } from './types';
+import type { CubeResources } from './types';
 
-export const resources: Record<CubeResource, CubeResourceModule> = {
+/** Version 1's resources: what Cube's generation-1 API offers. */
+export const resources: CubeResources = {
 	assignment,
 	campaign,
 	client,

@@ -4,15 +4,13 @@ import { NodeOperationError } from 'n8n-workflow';
 import { asNodeError } from '../transport';
 import { ExecutionCache } from './executionCache';
 import { forEachIndex } from './itemPool';
-import type { CubeOperation, CubeResourceModule } from './types';
+import type { CubeOperation, CubeResources } from './types';
 
 function messageOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
-type Resources = Record<string, CubeResourceModule>;
-
-function operationOf(this: IExecuteFunctions, resources: Resources, itemIndex: number) {
+function operationOf(this: IExecuteFunctions, resources: CubeResources, itemIndex: number) {
 	const resource = this.getNodeParameter('resource', itemIndex) as string;
 	const operation = this.getNodeParameter('operation', itemIndex) as string;
 	return { resource, operation, implementation: resources[resource]?.operations[operation] };
@@ -26,7 +24,7 @@ function itemsInFlight(this: IExecuteFunctions, implementation: CubeOperation | 
 /** One input item: its output items, paired with it, or its `{ error }` item on Continue On Fail. */
 async function runItem(
 	this: IExecuteFunctions,
-	resources: Resources,
+	resources: CubeResources,
 	itemIndex: number,
 	cache: ExecutionCache,
 ): Promise<INodeExecutionData[]> {
@@ -56,7 +54,7 @@ async function runItem(
  * each output with its input item, and "Continue On Fail", which turns a failing item into an
  * `{ error }` item and lets the others go on.
  */
-export async function router(this: IExecuteFunctions, resources: Resources): Promise<INodeExecutionData[][]> {
+export async function router(this: IExecuteFunctions, resources: CubeResources): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const cache = new ExecutionCache();
 	const outputs: INodeExecutionData[][] = [];

@@ -14,9 +14,12 @@ export interface CubeOperation {
 	itemsInFlight?(this: IExecuteFunctions, itemIndex: number): number;
 }
 
-export type CubeResource = 'assignment' | 'campaign' | 'client' | 'customer' | 'response';
-
 export interface CubeResourceModule {
+	/** Its name in the Resource dropdown. */
+	displayName: string;
 	description: INodeProperties[];
 	operations: Record<string, CubeOperation>;
 }
+
+/** The resources of one version of the node, by the value the Resource parameter takes. */
+export type CubeResources = Record<string, CubeResourceModule>;

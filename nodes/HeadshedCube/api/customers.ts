@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { cubePaginate, cubeProblemsOfError, cubeRequest } from '../transport';
+import { cubePaginate, cubeProblemsOfError, cubeRequestBody } from '../transport';
 import type { CubeContext, CubeSession, PaginateOptions } from '../transport';
 import { recordProblem } from './answerShapes';
 import type { CubeCustomer } from './types';
@@ -33,7 +33,7 @@ export async function getCustomer(
 	itemIndex?: number,
 	session?: CubeSession,
 ): Promise<CubeCustomer> {
-	return await cubeRequest<CubeCustomer>(
+	return await cubeRequestBody<CubeCustomer>(
 		context,
 		{ method: 'GET', path: customerPath(key), itemIndex, expect: recordProblem },
 		session,
@@ -57,7 +57,7 @@ export async function updateCustomer(
 	itemIndex?: number,
 	session?: CubeSession,
 ): Promise<CubeCustomer> {
-	return await cubeRequest<CubeCustomer>(
+	return await cubeRequestBody<CubeCustomer>(
 		context,
 		{ method: 'PUT', path: customerPath(key), body: bodyFor(key, changes), itemIndex, expect: recordProblem },
 		session,
@@ -71,7 +71,7 @@ export async function createCustomer(
 	itemIndex?: number,
 	session?: CubeSession,
 ): Promise<CubeCustomer> {
-	return await cubeRequest<CubeCustomer>(
+	return await cubeRequestBody<CubeCustomer>(
 		context,
 		{ method: 'POST', path: customerPath(key), body: bodyFor(key, fields), itemIndex, expect: recordProblem },
 		session,

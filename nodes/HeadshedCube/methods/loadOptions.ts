@@ -1,9 +1,10 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { listCampaigns } from '../api/campaigns';
+import { isCustomFieldKey } from '../api/customerSchema';
 import { listCustomers } from '../api/customers';
+import { currentAssignmentId } from '../helpers/ids';
 import { campaignIdOf, campaignNameOf } from '../api/types';
-import { RESERVED_CUSTOMER_KEYS } from '../actions/customer/customerFields';
 
 /** Enough customer cards to see the assignment's fields without reading the whole list. */
 const SAMPLE_SIZE = 25;
@@ -12,14 +13,13 @@ const SAMPLE_SIZE = 25;
 export async function getCustomFieldNames(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	const assignment = this.getCurrentNodeParameter('assignmentId', { extractValue: true });
-	const assignmentId = Number(assignment);
-	if (!Number.isSafeInteger(assignmentId) || assignmentId <= 0) return [];
+	const assignmentId = currentAssignmentId.call(this);
+	if (assignmentId === undefined) return [];
 	const customers = await listCustomers(this, assignmentId, { limit: SAMPLE_SIZE });
 	const names = new Set<string>();
 	for (const customer of customers) {
 		for (const key of Object.keys(customer)) {
-			if (!RESERVED_CUSTOMER_KEYS.has(key)) names.add(key);
+			if (isCustomFieldKey(key)) names.add(key);
 		}
 	}
 	return [...names].sort((a, b) => a.localeCompare(b)).map((name) => ({ name, value: name }));

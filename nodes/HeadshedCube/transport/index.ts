@@ -1,4 +1,4 @@
-export { CREDENTIAL_TYPE, cubeConnection, cubeRequest, cubeSession, sendCubeRequest } from './request';
+export { CREDENTIAL_TYPE, cubeConnection, cubeRequestBody, cubeSession, sendCubeRequest } from './request';
 export type { CubeSession } from './request';
 export { asNodeError } from './nodeError';
 export { cubeProblemsOfError } from './errors';

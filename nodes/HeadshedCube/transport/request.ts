@@ -193,7 +193,7 @@ export function cubeSession(): CubeSession {
 }
 
 /** The body of a successful request; with a session, it waits on and reads what the session shares. */
-export async function cubeRequest<T = unknown>(
+export async function cubeRequestBody<T = unknown>(
 	context: CubeContext,
 	request: CubeRequest,
 	session?: CubeSession,

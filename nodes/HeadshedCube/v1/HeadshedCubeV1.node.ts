@@ -15,13 +15,6 @@ export class HeadshedCubeV1 {
 			version: 1,
 			description:
 				'Read and write clients, assignments, campaigns, customers and responses in Headshed Cube',
-			resourceOptions: [
-				{ name: 'Assignment', value: 'assignment' },
-				{ name: 'Campaign', value: 'campaign' },
-				{ name: 'Client', value: 'client' },
-				{ name: 'Customer', value: 'customer' },
-				{ name: 'Response', value: 'response' },
-			],
 			defaultResource: 'response',
 			resources,
 		});

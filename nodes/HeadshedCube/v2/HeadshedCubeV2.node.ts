@@ -19,15 +19,6 @@ export class HeadshedCubeV2 {
 			version: 2,
 			description:
 				'Read campaigns, data owners, customers, custom fields, call outcomes, customer status and product registrations in Headshed Cube',
-			resourceOptions: [
-				{ name: 'Call Outcome', value: 'callOutcome' },
-				{ name: 'Campaign', value: 'campaign' },
-				{ name: 'Custom Field', value: 'customField' },
-				{ name: 'Customer', value: 'customer' },
-				{ name: 'Customer Status', value: 'customerStatus' },
-				{ name: 'Data Owner', value: 'dataOwner' },
-				{ name: 'Product Registration', value: 'productRegistration' },
-			],
 			defaultResource: 'callOutcome',
 			resources,
 		});

@@ -1,18 +1,9 @@
-import { operationSelector } from '../common.descriptions';
-import type { CubeResourceModule } from '../types';
+import { getManyResource } from '../getManyResource';
 import * as getAll from './getAll.operation';
 
-export const assignment: CubeResourceModule = {
-	description: [
-		operationSelector('assignment', [
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				description: 'List the assignments the credential can see',
-				action: 'Get many assignments',
-			},
-		]),
-		...getAll.description,
-	],
-	operations: { getAll },
-};
+export const assignment = getManyResource(
+	'assignment',
+	'Assignment',
+	{ description: 'List the assignments the credential can see', action: 'Get many assignments' },
+	getAll,
+);

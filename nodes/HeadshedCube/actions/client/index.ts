@@ -1,18 +1,9 @@
-import { operationSelector } from '../common.descriptions';
-import type { CubeResourceModule } from '../types';
+import { getManyResource } from '../getManyResource';
 import * as getAll from './getAll.operation';
 
-export const client: CubeResourceModule = {
-	description: [
-		operationSelector('client', [
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				description: 'List the clients that own assignments',
-				action: 'Get many clients',
-			},
-		]),
-		...getAll.description,
-	],
-	operations: { getAll },
-};
+export const client = getManyResource(
+	'client',
+	'Client',
+	{ description: 'List the clients that own assignments', action: 'Get many clients' },
+	getAll,
+);

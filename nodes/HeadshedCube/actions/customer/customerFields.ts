@@ -1,42 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { isCustomFieldKey, STANDARD_CUSTOMER_FIELDS, type StandardCustomerField } from '../../api/customerSchema';
 import type { CustomerKey } from '../../api/customers';
-import { toCubeId } from '../../helpers/ids';
+import { readAssignmentId, readCustomerId } from '../../helpers/ids';
 import { assignmentLocator } from '../common.descriptions';
 import type { ExecutionCache } from '../executionCache';
 import { customerWriteOptions } from './writeOptions';
 
-/** The standard fields of every Cube customer card, as the API names them. */
-export const STANDARD_CUSTOMER_FIELDS: Array<{ name: string; displayName: string; description?: string }> = [
-	{ name: 'address_entrance', displayName: 'Address Entrance' },
-	{ name: 'address_street', displayName: 'Address Street' },
-	{ name: 'address_street_no', displayName: 'Address Street No' },
-	{ name: 'birth_date', displayName: 'Birth Date', description: 'As YYYY-MM-DD' },
-	{ name: 'care_of_name', displayName: 'Care Of Name' },
-	{ name: 'city', displayName: 'City' },
-	{ name: 'company', displayName: 'Company' },
-	{ name: 'country', displayName: 'Country' },
-	{ name: 'county', displayName: 'County' },
-	{ name: 'email', displayName: 'Email' },
-	{ name: 'gender', displayName: 'Gender' },
-	{ name: 'municipality', displayName: 'Municipality' },
-	{ name: 'name', displayName: 'Name' },
-	{ name: 'need_to_know', displayName: 'Need To Know' },
-	{ name: 'phone_1', displayName: 'Phone 1' },
-	{ name: 'phone_2', displayName: 'Phone 2' },
-	{ name: 'phone_3', displayName: 'Phone 3' },
-	{ name: 'zip_code', displayName: 'Zip Code' },
-	{ name: 'zone_name', displayName: 'Zone Name' },
-];
+/** "address_street_no" is shown as "Address Street No". */
+function fieldDisplayName(field: StandardCustomerField): string {
+	return field
+		.split('_')
+		.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+		.join(' ');
+}
 
-/** Keys of a customer record that are not custom fields. */
-export const RESERVED_CUSTOMER_KEYS = new Set([
-	'id',
-	'customer_id',
-	'assignment_id',
-	...STANDARD_CUSTOMER_FIELDS.map((field) => field.name),
-]);
+const FIELD_HINTS: Partial<Record<StandardCustomerField, Partial<INodeProperties>>> = {
+	birth_date: { description: 'As YYYY-MM-DD' },
+	email: { placeholder: 'name@email.com' },
+};
 
 export const customerIdParameter: INodeProperties = {
 	displayName: 'Customer ID',
@@ -54,13 +37,12 @@ export const customerFieldsParameters: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: STANDARD_CUSTOMER_FIELDS.map(({ name, displayName, description }) => ({
-			displayName,
+		options: STANDARD_CUSTOMER_FIELDS.map((name) => ({
+			displayName: fieldDisplayName(name),
 			name,
 			type: 'string',
 			default: '',
-			...(name === 'email' ? { placeholder: 'name@email.com' } : {}),
-			...(description ? { description } : {}),
+			...FIELD_HINTS[name],
 		})),
 	},
 	{
@@ -101,13 +83,9 @@ export const customerFieldsParameters: INodeProperties[] = [
 ];
 
 export function readCustomerKey(this: IExecuteFunctions, itemIndex: number): CustomerKey {
-	const assignment = this.getNodeParameter('assignmentId', itemIndex, undefined, {
-		extractValue: true,
-	});
-	const customer = this.getNodeParameter('customerId', itemIndex);
 	return {
-		assignmentId: toCubeId(this.getNode(), assignment, 'Assignment ID', itemIndex),
-		customerId: toCubeId(this.getNode(), customer, 'Customer ID', itemIndex),
+		assignmentId: readAssignmentId.call(this, itemIndex),
+		customerId: readCustomerId.call(this, itemIndex),
 	};
 }
 
@@ -127,7 +105,7 @@ export function readCustomerChanges(this: IExecuteFunctions, itemIndex: number):
 				description: 'Choose the field from the list, or remove the empty entry.',
 			});
 		}
-		if (RESERVED_CUSTOMER_KEYS.has(key)) {
+		if (!isCustomFieldKey(key)) {
 			throw new NodeOperationError(
 				this.getNode(),
 				`"${key}" is a standard field, not a custom one`,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { listCustomers } from '../../api/customers';
-import { toCubeId } from '../../helpers/ids';
+import { readAssignmentId } from '../../helpers/ids';
 import { assignmentLocator, returnAllAndLimit } from '../common.descriptions';
 import { listOptions, readPaging } from '../paging';
 
@@ -12,9 +12,6 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const assignment = this.getNodeParameter('assignmentId', itemIndex, undefined, {
-		extractValue: true,
-	});
-	const assignmentId = toCubeId(this.getNode(), assignment, 'Assignment ID', itemIndex);
+	const assignmentId = readAssignmentId.call(this, itemIndex);
 	return await listCustomers(this, assignmentId, { ...readPaging.call(this, itemIndex), itemIndex });
 }

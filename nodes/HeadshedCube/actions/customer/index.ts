@@ -7,6 +7,7 @@ import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
 export const customer: CubeResourceModule = {
+	displayName: 'Customer',
 	description: [
 		operationSelector(
 			'customer',

@@ -5,7 +5,7 @@ import { listCampaigns } from '../../api/campaigns';
 import { listCustomers } from '../../api/customers';
 import { listResponses } from '../../api/responses';
 import { campaignAssignmentIdOf, campaignIdOf, type CubeCustomer, type CubeResponseRecord } from '../../api/types';
-import { toCubeId } from '../../helpers/ids';
+import { readCampaignId } from '../../helpers/ids';
 import { campaignLocator, returnAllAndLimit } from '../common.descriptions';
 import { dateRangeParameters, readDateRange } from '../dateRange';
 import type { ExecutionCache } from '../executionCache';
@@ -60,8 +60,7 @@ export async function execute(
 	itemIndex: number,
 	cache: ExecutionCache,
 ): Promise<IDataObject[]> {
-	const campaign = this.getNodeParameter('campaignId', itemIndex, undefined, { extractValue: true });
-	const campaignId = toCubeId(this.getNode(), campaign, 'Campaign ID', itemIndex);
+	const campaignId = readCampaignId.call(this, itemIndex);
 	const range = readDateRange.call(this, itemIndex);
 	const includeCustomer = this.getNodeParameter('options.includeCustomer', itemIndex, false) as boolean;
 

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ExecutionCache } from '../../actions/executionCache';
+import { parseCubeId } from '../../helpers/ids';
 import { listCustomFieldDefinitions } from '../api/customers';
 import type { Gen2Scope } from '../api/scopedLists';
-import { crmOfCampaign, looseId, type CrmKey, type CustomFieldDefinition } from '../api/types';
+import { crmOfCampaign, type CrmKey, type CustomFieldDefinition } from '../api/types';
 import { campaignsOnce } from './campaigns';
 
 const CUSTOM_FIELD_PREFIX = 'crm__custom_info__';
@@ -77,7 +78,7 @@ async function crmFinder(
 	if (scope.kind === 'crm') return () => scope.crm;
 	const campaigns = await campaignsOnce.call(this, cache, itemIndex);
 	if (scope.kind === 'campaign') {
-		const campaign = campaigns.find((candidate) => looseId(candidate.campaign__id) === scope.campaignId);
+		const campaign = campaigns.find((candidate) => parseCubeId(candidate.campaign__id) === scope.campaignId);
 		const crm = campaign && crmOfCampaign(campaign);
 		return () => crm;
 	}

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toCubeId } from '../../helpers/ids';
+import { readCampaignId, readCubeId } from '../../helpers/ids';
 import { campaignLocator, idLocator } from '../../actions/common.descriptions';
 import type { Gen2Scope } from '../api/scopedLists';
 import { CRM_TYPES, isCrmType, type CrmKey } from '../api/types';
@@ -45,8 +45,7 @@ export function scopeParameters(withAll: boolean): INodeProperties[] {
 }
 
 export function readCrm(this: IExecuteFunctions, itemIndex: number): CrmKey {
-	const owner = this.getNodeParameter('dataOwnerId', itemIndex, undefined, { extractValue: true });
-	const dataOwnerId = toCubeId(this.getNode(), owner, 'Data Owner ID', itemIndex);
+	const dataOwnerId = readCubeId.call(this, 'dataOwnerId', 'Data Owner ID', itemIndex);
 	const crmType = this.getNodeParameter('crmType', itemIndex, 'B2C') as unknown;
 	if (!isCrmType(crmType)) {
 		throw new NodeOperationError(
@@ -61,8 +60,7 @@ export function readCrm(this: IExecuteFunctions, itemIndex: number): CrmKey {
 export function readScope(this: IExecuteFunctions, itemIndex: number, withAll: boolean): Gen2Scope {
 	const scope = this.getNodeParameter('scope', itemIndex, 'campaign') as unknown;
 	if (scope === 'campaign') {
-		const campaign = this.getNodeParameter('campaignId', itemIndex, undefined, { extractValue: true });
-		return { kind: 'campaign', campaignId: toCubeId(this.getNode(), campaign, 'Campaign ID', itemIndex) };
+		return { kind: 'campaign', campaignId: readCampaignId.call(this, itemIndex) };
 	}
 	if (scope === 'crm') return { kind: 'crm', crm: readCrm.call(this, itemIndex) };
 	if (scope === 'all' && withAll) return { kind: 'all' };

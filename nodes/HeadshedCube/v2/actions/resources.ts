@@ -1,4 +1,4 @@
-import type { CubeResourceModule } from '../../actions/types';
+import type { CubeResources } from '../../actions/types';
 import { callOutcome } from './callOutcome';
 import { campaign } from './campaign';
 import { customer } from './customer';
@@ -8,7 +8,7 @@ import { dataOwner } from './dataOwner';
 import { productRegistration } from './productRegistration';
 
 /** Version 2's resources: what Cube's generation-2 API offers. */
-export const resources: Record<string, CubeResourceModule> = {
+export const resources: CubeResources = {
 	callOutcome,
 	campaign,
 	customer,

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { readList } from '../../api/listEndpoint';
-import { cubePaginate, cubeRequest } from '../../transport';
+import { cubePaginate, cubeRequestBody } from '../../transport';
 import type { CubeContext, PaginateOptions } from '../../transport';
 import { onCrmPath } from './crmPaths';
 import type { CrmKey, CustomFieldDefinition } from './types';
@@ -32,7 +32,7 @@ export async function getCrmCustomer(
 		crm,
 		'customers',
 		async (path) =>
-			await cubeRequest<IDataObject>(context, {
+			await cubeRequestBody<IDataObject>(context, {
 				method: 'GET',
 				path: `${path}${encodeURIComponent(customerId)}`,
 				itemIndex,

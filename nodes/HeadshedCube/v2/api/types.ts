@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { parseCubeId } from '../../helpers/ids';
+
 export type CrmType = 'B2C' | 'B2B';
 
 export const CRM_TYPES: readonly CrmType[] = ['B2C', 'B2B'];
@@ -28,18 +30,12 @@ export interface CustomFieldDefinition extends IDataObject {
 	lookup__id?: string;
 }
 
-/** A positive integer id, whether Cube sent it as 12 or "12"; undefined otherwise. */
-export function looseId(value: unknown): number | undefined {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	return /^\d+$/.test(text) && Number(text) > 0 ? Number(text) : undefined;
-}
-
 export function isCrmType(value: unknown): value is CrmType {
 	return CRM_TYPES.includes(value as CrmType);
 }
 
 export function crmOfCampaign(campaign: Gen2Campaign): CrmKey | undefined {
-	const dataOwnerId = looseId(campaign.data_owner__id);
+	const dataOwnerId = parseCubeId(campaign.data_owner__id);
 	const crmType = campaign.campaign__crm_type;
 	return dataOwnerId !== undefined && isCrmType(crmType) ? { dataOwnerId, crmType } : undefined;
 }

@@ -2,7 +2,8 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 
 import { matching } from '../../methods/matching';
 import { dataOwnersIn, listGen2Campaigns } from '../api/campaigns';
-import { isArchived, looseId } from '../api/types';
+import { parseCubeId } from '../../helpers/ids';
+import { isArchived } from '../api/types';
 
 /** Every campaign, archived ones marked, since their call outcomes are still read. */
 export async function searchCampaigns(
@@ -10,7 +11,7 @@ export async function searchCampaigns(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const items = (await listGen2Campaigns(this)).flatMap((campaign) => {
-		const id = looseId(campaign.campaign__id);
+		const id = parseCubeId(campaign.campaign__id);
 		if (id === undefined) return [];
 		const owner = campaign.data_owner__name ? ` (${campaign.data_owner__name}, ${campaign.campaign__crm_type})` : '';
 		const archived = isArchived(campaign) ? ' [archived]' : '';

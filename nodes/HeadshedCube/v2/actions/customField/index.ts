@@ -3,6 +3,7 @@ import * as getAll from './getAll.operation';
 
 export const customField = getManyResource(
 	'customField',
+	'Custom Field',
 	{
 		description: 'List the custom field definitions of a CRM',
 		action: 'Get many custom fields',

@@ -4,6 +4,7 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
 export const customer: CubeResourceModule = {
+	displayName: 'Customer',
 	description: [
 		operationSelector(
 			'customer',

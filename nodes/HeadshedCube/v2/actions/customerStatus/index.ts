@@ -3,6 +3,7 @@ import * as getAll from './getAll.operation';
 
 export const customerStatus = getManyResource(
 	'customerStatus',
+	'Customer Status',
 	{
 		description: 'List the current call-flow status of the customers of a campaign or a CRM',
 		action: 'Get many customer statuses',
