@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ExecutionCache } from '../../actions/executionCache';
+import type { CubeContext } from '../../transport';
 import { listCustomFieldDefinitions } from '../api/customers';
 import type { Gen2Scope } from '../api/scopedLists';
 import { crmOfCampaign, looseId, type CrmKey, type CustomFieldDefinition } from '../api/types';
@@ -52,7 +53,7 @@ export function withLabelledKeys(record: IDataObject, renames: Map<string, strin
 
 /** The renames of one CRM, from its definitions, read once per execution and CRM. */
 async function renamesOfCrm(
-	this: IExecuteFunctions,
+	this: CubeContext,
 	cache: ExecutionCache,
 	crm: CrmKey,
 	itemIndex: number,
@@ -69,7 +70,7 @@ async function renamesOfCrm(
  * owner name and CRM type. Undefined where the list cannot tell (then the record keeps its ids).
  */
 async function crmFinder(
-	this: IExecuteFunctions,
+	this: CubeContext,
 	cache: ExecutionCache,
 	scope: Gen2Scope,
 	itemIndex: number,
@@ -96,7 +97,7 @@ async function crmFinder(
 
 /** The records with custom field labels in place of ids, CRM by CRM. */
 export async function labelRecords(
-	this: IExecuteFunctions,
+	this: CubeContext,
 	cache: ExecutionCache,
 	scope: Gen2Scope,
 	records: IDataObject[],
@@ -114,7 +115,7 @@ export async function labelRecords(
 
 /** The records of one CRM with custom field labels in place of ids. */
 export async function labelCrmRecords(
-	this: IExecuteFunctions,
+	this: CubeContext,
 	cache: ExecutionCache,
 	crm: CrmKey,
 	records: IDataObject[],
