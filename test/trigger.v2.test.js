@@ -1,44 +1,16 @@
 // Version 2 of the trigger, polled by n8n's own PollContext against a generation-2 sandbox, with
 // the clock moved between polls: call outcomes and product registrations per campaign, per CRM
 // and for the whole tenant, each emitted once, none missed, faults included; bad input refused.
-const { nodeInWorkflow, PACKAGE_NAME } = require('./support/engine');
-const { tokenCredential, useSandbox } = require('./support/sandbox');
+const { useSandbox } = require('./support/sandbox');
+const { useTrigger, emittedOf, random } = require('./support/trigger');
 
 const sandbox = useSandbox({ generation: 2 });
-
-const REAL_TIMERS = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'];
+const { setNow, trigger } = useTrigger(sandbox, {
+	typeVersion: 2,
+	defaults: { event: 'newCallOutcome', scope: 'campaigns', campaignIds: [201, 204] },
+});
 const STATE = 'node:Headshed Cube Trigger';
 
-/** Moves the clock of both sides: n8n's process (Date only) and the sandbox. */
-function setNow(iso) {
-	jest.setSystemTime(new Date(iso));
-	sandbox.clock.set(iso);
-}
-
-beforeEach(() => {
-	jest.useFakeTimers({ doNotFake: REAL_TIMERS });
-});
-afterEach(() => {
-	jest.useRealTimers();
-});
-
-async function trigger(parameters = {}, timezone = 'Pacific/Auckland') {
-	return await nodeInWorkflow({
-		node: {
-			id: 'trigger',
-			name: 'Headshed Cube Trigger',
-			type: `${PACKAGE_NAME}.headshedCubeTrigger`,
-			typeVersion: 2,
-			position: [0, 0],
-			parameters: { event: 'newCallOutcome', scope: 'campaigns', campaignIds: [201, 204], ...parameters },
-			credentials: { headshedCubeApi: { id: 'cube-sandbox', name: 'Cube sandbox' } },
-		},
-		credentials: { 'cube-sandbox': tokenCredential(sandbox) },
-		settings: { timezone },
-	});
-}
-
-const emittedOf = (result) => (result ? result[0].map((item) => item.json) : []);
 /** Each record added by a test carries its own comment; product registrations their product too. */
 const keyOf = (r) => `${r.call_outcome__comment}|${r.product__code ?? ''}`;
 const noLabels = { options: { customFieldLabels: false } };
@@ -177,15 +149,6 @@ describe('bad input is refused before any request, never widened', () => {
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });
-
-/** A small deterministic random source, so that a failing run can be replayed. */
-function random(seed) {
-	let state = seed >>> 0;
-	return () => {
-		state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-		return state / 2 ** 32;
-	};
-}
 
 /**
  * Hours of polls against a changing Cube: records submitted up to 10 minutes before they are

@@ -4,53 +4,43 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { loadOptions } from '../../HeadshedCube/methods';
 import { readResponses, responseSource, watchedCampaigns } from '../fetchResponses';
 import { pollDeadline, pollNewRecords } from '../pollLists';
 import { submittedMicros } from '../responseCursor';
 import { latestRecords } from '../testEvent';
+import { describeTriggerVersion } from '../triggerVersion';
 
 /** Version 1: new responses of generation-1 campaigns (Cube's 2017 API). */
 export class HeadshedCubeTriggerV1 {
 	description: INodeTypeDescription;
 
 	constructor(baseDescription: INodeTypeBaseDescription) {
-		this.description = {
-			...baseDescription,
-			version: 1,
-			subtitle: '={{ "New responses" }}',
-			defaults: { name: 'Headshed Cube Trigger' },
-			polling: true,
-			inputs: [],
-			outputs: [NodeConnectionTypes.Main],
-			credentials: [{ name: 'headshedCubeApi', required: true }],
-			properties: [
-				{
-					displayName: 'Event',
-					name: 'event',
-					type: 'options',
-					options: [
-						{
-							name: 'New Response',
-							value: 'newResponse',
-							description: 'A response (call outcome) is registered in a watched campaign',
-						},
-					],
-					default: 'newResponse',
-				},
-				{
-					displayName: 'Campaign Names or IDs',
-					name: 'campaignIds',
-					type: 'multiOptions',
-					typeOptions: { loadOptionsMethod: 'getActiveCampaigns' },
-					default: [],
-					description:
-						'The campaigns to watch; none means every active campaign. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				},
-			],
-		};
+		this.description = describeTriggerVersion(baseDescription, 1, '={{ "New responses" }}', [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				options: [
+					{
+						name: 'New Response',
+						value: 'newResponse',
+						description: 'A response (call outcome) is registered in a watched campaign',
+					},
+				],
+				default: 'newResponse',
+			},
+			{
+				displayName: 'Campaign Names or IDs',
+				name: 'campaignIds',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getActiveCampaigns' },
+				default: [],
+				description:
+					'The campaigns to watch; none means every active campaign. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+		]);
 	}
 
 	methods = { loadOptions };

@@ -6,7 +6,6 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { customFieldLabelsOption } from '../../HeadshedCube/v2/actions/customFieldLabels';
 import { crmParameters } from '../../HeadshedCube/v2/actions/parameters';
@@ -15,6 +14,7 @@ import { looseId } from '../../HeadshedCube/v2/api/types';
 import { listSearch } from '../../HeadshedCube/v2/methods';
 import { pollDeadline, pollNewRecords } from '../pollLists';
 import { latestRecords } from '../testEvent';
+import { describeTriggerVersion } from '../triggerVersion';
 import { submittedMicrosGen2 } from './recordIdentity';
 import { gen2Source, isActiveCampaign, readBetween, watchedLists, withLabels } from './watchedLists';
 
@@ -28,70 +28,60 @@ export class HeadshedCubeTriggerV2 {
 
 	constructor(baseDescription: INodeTypeBaseDescription) {
 		const showForScope = (scope: string) => ({ show: { scope: [scope] } });
-		this.description = {
-			...baseDescription,
-			version: 2,
-			subtitle: '={{ $parameter["event"] === "newProductRegistration" ? "New product registrations" : "New call outcomes" }}',
-			defaults: { name: 'Headshed Cube Trigger' },
-			polling: true,
-			inputs: [],
-			outputs: [NodeConnectionTypes.Main],
-			credentials: [{ name: 'headshedCubeApi', required: true }],
-			properties: [
-				{
-					displayName: 'Event',
-					name: 'event',
-					type: 'options',
-					noDataExpression: true,
-					options: [
-						{ name: 'New Call Outcome', value: 'newCallOutcome', description: 'A call outcome is registered' },
-						{
-							name: 'New Product Registration',
-							value: 'newProductRegistration',
-							description: 'A product is registered on a call',
-						},
-					],
-					default: 'newCallOutcome',
-				},
-				{
-					displayName: 'Scope',
-					name: 'scope',
-					type: 'options',
-					noDataExpression: true,
-					displayOptions: { show: { event: ['newCallOutcome'] } },
-					options: [campaignsScope, crmScope, wholeTenantScope],
-					default: 'campaigns',
-				},
-				{
-					displayName: 'Scope',
-					name: 'scope',
-					type: 'options',
-					noDataExpression: true,
-					displayOptions: { show: { event: ['newProductRegistration'] } },
-					options: [campaignsScope, crmScope],
-					default: 'campaigns',
-				},
-				{
-					displayName: 'Campaign Names or IDs',
-					name: 'campaignIds',
-					type: 'multiOptions',
-					typeOptions: { loadOptionsMethod: 'getActiveCampaigns' },
-					displayOptions: showForScope('campaigns'),
-					default: [],
-					description:
-						'The campaigns to watch; none means every active campaign. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				},
-				...crmParameters.map((parameter) => ({ ...parameter, displayOptions: showForScope('crm') })),
-				{
-					displayName: 'Options',
-					name: 'options',
-					type: 'collection',
-					placeholder: 'Add option',
-					default: {},
-					options: [customFieldLabelsOption],
-				},
-			],
-		};
+		this.description = describeTriggerVersion(baseDescription, 2, '={{ $parameter["event"] === "newProductRegistration" ? "New product registrations" : "New call outcomes" }}', [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'New Call Outcome', value: 'newCallOutcome', description: 'A call outcome is registered' },
+					{
+						name: 'New Product Registration',
+						value: 'newProductRegistration',
+						description: 'A product is registered on a call',
+					},
+				],
+				default: 'newCallOutcome',
+			},
+			{
+				displayName: 'Scope',
+				name: 'scope',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { event: ['newCallOutcome'] } },
+				options: [campaignsScope, crmScope, wholeTenantScope],
+				default: 'campaigns',
+			},
+			{
+				displayName: 'Scope',
+				name: 'scope',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { event: ['newProductRegistration'] } },
+				options: [campaignsScope, crmScope],
+				default: 'campaigns',
+			},
+			{
+				displayName: 'Campaign Names or IDs',
+				name: 'campaignIds',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getActiveCampaigns' },
+				displayOptions: showForScope('campaigns'),
+				default: [],
+				description:
+					'The campaigns to watch; none means every active campaign. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			...crmParameters.map((parameter) => ({ ...parameter, displayOptions: showForScope('crm') })),
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [customFieldLabelsOption],
+			},
+		]);
 	}
 
 	methods = {
