@@ -217,3 +217,18 @@ test.each([
 	expect(tally.failedOnPurpose).toBeGreaterThan(0);
 	expect(tally.fallbacks).toBeGreaterThan(0);
 }, 300_000);
+
+test('the example "pass each new sale on": its trigger emits each new call outcome of the CRM once, sales under the type its filter asks for', async () => {
+	const example = require('../examples/gen2-new-sales-trigger.json');
+	const { parameters } = example.nodes.find((n) => n.type.endsWith('.headshedCubeTrigger') && n.typeVersion === 2);
+	const filter = example.nodes.find((n) => n.type === 'n8n-nodes-base.filter').parameters.conditions.conditions[0];
+	setNow('2026-11-20T10:00:00.000Z');
+	const node = await trigger(parameters);
+	expect(await node.poll()).toBeNull();
+	setNow('2026-11-20T10:05:00.000Z');
+	const sale = addOutcome(201, '2026-11-20T10:03:00.000Z');
+	const callBack = sandbox.addResponse({ campaign__id: 202, type: 'Call back', comment: `test outcome ${++added}`, submitted_when: '2026-11-20T10:04:00.000Z' });
+	const emitted = emittedOf(await node.poll());
+	expect(emitted.map(keyOf)).toEqual([keyOf(sale), keyOf(callBack)]);
+	expect(emitted.filter((r) => r[filter.leftValue.match(/\$json\.(\w+)/)[1]] === filter.rightValue).map(keyOf)).toEqual([keyOf(sale)]);
+});
