@@ -134,7 +134,7 @@ describe('as the editor shows the node', () => {
 		const panelNode = loader.nodeTypes.headshedCube.type.description;
 		expect(trigger.name.replace('Trigger', '')).toBe(panelNode.name);
 		expect(trigger.description).toContain(panelNode.description);
-		expect(trigger.description).toMatch(/start a workflow for every new response/i);
+		expect(trigger.description).toMatch(/start a workflow for every new call outcome/i);
 	});
 });
 

@@ -1,53 +1,12 @@
 // The trigger polled by n8n's own PollContext against the sandbox, with the clock moved between
 // polls: every response added is emitted once, none twice, none missed, faults included.
-const { nodeInWorkflow } = require('./support/engine');
-const { PACKAGE_NAME } = require('./support/engine');
-const { bulkResponse, tokenCredential, useSandbox } = require('./support/sandbox');
+const { bulkResponse, useSandbox } = require('./support/sandbox');
+const { REAL_TIMERS, useTrigger, emittedOf, random } = require('./support/trigger');
 
 const sandbox = useSandbox({ timeZone: 'Europe/Oslo' });
-
-const REAL_TIMERS = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'];
-
-/** Moves the clock of both sides: n8n's process (Date only) and the sandbox. */
-function setNow(iso) {
-	jest.setSystemTime(new Date(iso));
-	sandbox.clock.set(iso);
-}
-
-beforeEach(() => {
-	jest.useFakeTimers({ doNotFake: REAL_TIMERS });
-});
-afterEach(() => {
-	jest.useRealTimers();
-});
-
-async function trigger(parameters = {}, timezone = 'Pacific/Auckland') {
-	return await nodeInWorkflow({
-		node: {
-			id: 'trigger',
-			name: 'Headshed Cube Trigger',
-			type: `${PACKAGE_NAME}.headshedCubeTrigger`,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { event: 'newResponse', campaignIds: [101, 104], ...parameters },
-			credentials: { headshedCubeApi: { id: 'cube-sandbox', name: 'Cube sandbox' } },
-		},
-		credentials: { 'cube-sandbox': tokenCredential(sandbox) },
-		settings: { timezone },
-	});
-}
+const { setNow, trigger } = useTrigger(sandbox, { typeVersion: 1, defaults: { event: 'newResponse', campaignIds: [101, 104] } });
 
 const keyOf = (r) => `${r.campaign_id}|${r.submitted_when}|${r.crm_customer_id}|${r.comment}`;
-const emittedOf = (result) => (result ? result[0].map((item) => item.json) : []);
-
-/** A small deterministic random source, so that a failing run can be replayed. */
-function random(seed) {
-	let state = seed >>> 0;
-	return () => {
-		state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-		return state / 2 ** 32;
-	};
-}
 
 function customerOf(campaignId, pick) {
 	const assignment = sandbox.data.campaigns.find((c) => c.campaign_id === campaignId).assignment_id;

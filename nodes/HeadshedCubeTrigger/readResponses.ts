@@ -6,19 +6,27 @@ import { campaignIdOf, type CubeResponseRecord } from '../HeadshedCube/api/types
 import { cubeDateOfInstant } from '../HeadshedCube/helpers/cubeDate';
 import { toCubeId } from '../HeadshedCube/helpers/ids';
 import type { ListRead } from './listCursor';
+import type { ListSource } from './pollLists';
+import { knownToV1, responseIdentity } from './responseCursor';
 
 /**
  * The campaigns chosen in the node, or every active one when none is chosen. An id that is not
  * a campaign id is refused: watching everything instead would emit other clients' responses.
  */
 export async function watchedCampaigns(this: IPollFunctions): Promise<number[]> {
+	const chosen = chosenCampaignIds.call(this);
+	if (chosen.length > 0) return chosen;
+	const active = await listCampaigns(this, false);
+	return active.map(campaignIdOf).filter((id): id is number => typeof id === 'number');
+}
+
+/** The campaign ids chosen in the node, checked; an empty list when none is chosen. */
+export function chosenCampaignIds(this: IPollFunctions): number[] {
 	const raw = this.getNodeParameter('campaignIds', []) as unknown;
 	// An expression may give one id, a list, or "101, 104"; only a wholly empty value means all.
 	const values = Array.isArray(raw) ? raw : typeof raw === 'string' && raw.trim() === '' ? [] : String(raw).split(',');
 	const chosen = values.map((value) => toCubeId(this.getNode(), value, 'Each campaign ID to watch', 0));
-	if (chosen.length > 0) return [...new Set(chosen)];
-	const active = await listCampaigns(this, false);
-	return active.map(campaignIdOf).filter((id): id is number => typeof id === 'number');
+	return [...new Set(chosen)];
 }
 
 /** The Cube dates (`YYYYMMDD`, ascending) whose responses may hold instants in [from, to]. */
@@ -69,4 +77,17 @@ export async function readDays(
 	const list = await readResponseList(this, campaignId, { from, to }, startPage);
 	const records = list.records.map((response) => withCampaign(response, campaignId));
 	return { startPage, records, count: list.count, pageSize: list.pageSize };
+}
+
+/** Version 1's lists: each campaign's responses by Cube date. */
+export function responseSource(campaignIds: number[]): ListSource<CubeResponseRecord> {
+	return {
+		scopes: campaignIds,
+		identity: responseIdentity,
+		async readDays(this: IPollFunctions, scope, from, to, startPage) {
+			return await readDays.call(this, Number(scope), from, to, startPage);
+		},
+		skippedWhenMissing: (scope) => `campaign ${scope}`,
+		knownToV1,
+	};
 }

@@ -2,17 +2,18 @@ import type { CubeResponseRecord } from '../HeadshedCube/api/types';
 import type { ListMark, RecordIdentity, RecordLog } from './listCursor';
 
 /**
- * What the trigger remembers between polls (in the workflow's static data): per campaign and
- * Cube date, where the list ended; per campaign, the newest responses known.
+ * What the trigger remembers between polls (in the workflow's static data): per scope (a
+ * campaign; in version 2 also a CRM or the tenant) and Cube date, where the list ended; per
+ * scope, the newest records known.
  */
 export interface ResponseCursor {
 	version: 2;
-	/** Keyed `campaignId/YYYYMMDD`. */
+	/** Keyed `scope/YYYYMMDD`. */
 	lists: Record<string, ListMark>;
-	/** Keyed by campaign id. */
+	/** Keyed by scope (in version 1, the campaign id). */
 	logs: Record<string, RecordLog>;
-	/** The campaign the next poll starts with, when the last one ran out of time. */
-	resumeAt?: number;
+	/** The scope the next poll starts with, when the last one ran out of time. */
+	resumeAt?: number | string;
 	/** Lists read from their start because what was known was not where it was left. */
 	fallbacks: number;
 	/**
@@ -83,11 +84,11 @@ export const responseIdentity: RecordIdentity<CubeResponseRecord> = {
 	timeOf: submittedMicros,
 };
 
-export function listId(campaignId: number, day: string): string {
-	return `${campaignId}/${day}`;
+export function listId(scope: number | string, day: string): string {
+	return `${scope}/${day}`;
 }
 
-export function campaignOfList(id: string): string {
+export function scopeOfList(id: string): string {
 	return id.slice(0, id.indexOf('/'));
 }
 

@@ -18,7 +18,7 @@ const { NODE_TYPE, TRIGGER_NODE_TYPE, CREDENTIAL_ID, credentialRecords, credenti
 const { browserChecks, chromiumAvailable } = require('./browser');
 const { cases: gen1Cases, credentialsFor, BAD_TOKEN, BAD_CREDENTIAL_ID } = require('./cases');
 const { gen2Cases } = require('./cases-gen2');
-const { TRIGGER_WORKFLOW_ID, triggerWorkflow, checkTriggerDelivers, checkRestartDelivers } = require('./trigger');
+const { TRIGGERS, triggerWorkflow, checkTriggerDelivers, checkRestartDelivers } = require('./trigger');
 
 const RUN_TIMEOUT_MS = 120_000;
 /** Node version 1 against a generation-1 sandbox, version 2 against a generation-2 one. */
@@ -66,7 +66,8 @@ async function executeWorkflow(env, id, workDir) {
 async function prepareUserFolder(env, tarball, sandboxes, workDir) {
 	await installIntoEmptyUserFolder(env, tarball);
 	await importCredentials(env, credentialsFor(sandboxes[1].url, sandboxes[2].url), workDir);
-	const workflows = [...cases.map((testCase) => testCase.workflow), triggerWorkflow(CREDENTIAL_ID)];
+	const triggers = Object.values(TRIGGERS).map((target) => triggerWorkflow(CREDENTIAL_ID, target));
+	const workflows = [...cases.map((testCase) => testCase.workflow), ...triggers];
 	await importWorkflowList(env, workflows, path.join(workDir, 'workflows'));
 }
 
@@ -104,9 +105,11 @@ async function runRestChecks(tally, env, sandboxes, apis, logFile) {
 	await tally.check('activate the webhook of example b', async () => {
 		await activateWorkflow(env, UPSERT_EXAMPLE_ID);
 	});
-	await tally.check('activate the trigger workflow', async () => {
-		await activateWorkflow(env, TRIGGER_WORKFLOW_ID);
-	});
+	for (const target of Object.values(TRIGGERS)) {
+		await tally.check(`activate the trigger workflow (version ${target.typeVersion})`, async () => {
+			await activateWorkflow(env, target.workflowId);
+		});
+	}
 	await tally.check('n8n start answers /rest/settings', async () => {
 		n8n = await startN8n(env, { logFile });
 		return n8n.baseUrl;
@@ -163,6 +166,9 @@ async function runRestChecks(tally, env, sandboxes, apis, logFile) {
 		});
 		await tally.check('the active trigger polls twice and delivers a new response exactly once', async () => {
 			return await checkTriggerDelivers(rest, sandboxUrl);
+		});
+		await tally.check('the active trigger version 2 polls generation 2 and delivers a new call outcome exactly once', async () => {
+			return await checkTriggerDelivers(rest, gen2SandboxUrl, TRIGGERS[2]);
 		});
 		await tally.check('responses added while n8n is stopped each arrive exactly once after it starts again', async () => {
 			return await checkRestartDelivers(sandboxUrl, async (whileDown) => {

@@ -1,12 +1,11 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-
 import type { ExecutionCache } from '../../actions/executionCache';
+import type { CubeContext } from '../../transport';
 import { listGen2Campaigns } from '../api/campaigns';
 import type { Gen2Campaign } from '../api/types';
 
 /** The campaign list, read at most once per execution however many items need it. */
 export async function campaignsOnce(
-	this: IExecuteFunctions,
+	this: CubeContext,
 	cache: ExecutionCache,
 	itemIndex: number,
 ): Promise<Gen2Campaign[]> {

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ExecutionCache } from '../../actions/executionCache';
 import { parseCubeId } from '../../helpers/ids';
+import type { CubeContext } from '../../transport';
 import { listCustomFieldDefinitions } from '../api/customers';
 import type { Gen2Scope } from '../api/scopedLists';
 import { crmOfCampaign, type CrmKey, type CustomFieldDefinition } from '../api/types';
@@ -53,7 +54,7 @@ export function withLabelledKeys(record: IDataObject, renames: Map<string, strin
 
 /** The renames of one CRM, from its definitions, read once per execution and CRM. */
 async function renamesOfCrm(
-	this: IExecuteFunctions,
+	this: CubeContext,
 	cache: ExecutionCache,
 	crm: CrmKey,
 	itemIndex: number,
@@ -70,7 +71,7 @@ async function renamesOfCrm(
  * owner name and CRM type. Undefined where the list cannot tell (then the record keeps its ids).
  */
 async function crmFinder(
-	this: IExecuteFunctions,
+	this: CubeContext,
 	cache: ExecutionCache,
 	scope: Gen2Scope,
 	itemIndex: number,
@@ -97,7 +98,7 @@ async function crmFinder(
 
 /** The records with custom field labels in place of ids, CRM by CRM. */
 export async function labelRecords(
-	this: IExecuteFunctions,
+	this: CubeContext,
 	cache: ExecutionCache,
 	scope: Gen2Scope,
 	records: IDataObject[],
@@ -115,7 +116,7 @@ export async function labelRecords(
 
 /** The records of one CRM with custom field labels in place of ids. */
 export async function labelCrmRecords(
-	this: IExecuteFunctions,
+	this: CubeContext,
 	cache: ExecutionCache,
 	crm: CrmKey,
 	records: IDataObject[],

@@ -1,7 +1,7 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readCampaignId, readCubeId } from '../../helpers/ids';
+import { readCampaignId, toCubeId } from '../../helpers/ids';
 import { campaignLocator, idLocator } from '../../actions/common.descriptions';
 import type { Gen2Scope } from '../api/scopedLists';
 import { CRM_TYPES, isCrmType, type CrmKey } from '../api/types';
@@ -45,11 +45,17 @@ export function scopeParameters(withAll: boolean): INodeProperties[] {
 }
 
 export function readCrm(this: IExecuteFunctions, itemIndex: number): CrmKey {
-	const dataOwnerId = readCubeId.call(this, 'dataOwnerId', 'Data Owner ID', itemIndex);
+	const owner = this.getNodeParameter('dataOwnerId', itemIndex, undefined, { extractValue: true });
 	const crmType = this.getNodeParameter('crmType', itemIndex, 'B2C') as unknown;
+	return toCrmKey(this.getNode(), owner, crmType, itemIndex);
+}
+
+/** A data owner id and CRM type as given, checked: a CRM type other than B2C or B2B is refused. */
+export function toCrmKey(node: INode, owner: unknown, crmType: unknown, itemIndex = 0): CrmKey {
+	const dataOwnerId = toCubeId(node, owner, 'Data Owner ID', itemIndex);
 	if (!isCrmType(crmType)) {
 		throw new NodeOperationError(
-			this.getNode(),
+			node,
 			`CRM Type must be ${CRM_TYPES.join(' or ')} (got ${JSON.stringify(crmType)})`,
 			{ itemIndex, description: 'Every data owner has at most two CRMs: B2C (consumers) and B2B (businesses).' },
 		);

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { cubePaginate } from '../../transport';
-import type { CubeContext, PaginateOptions } from '../../transport';
+import { cubeReadList } from '../../transport';
+import type { CubeContext, PagedList, PaginateOptions } from '../../transport';
 import { onCrmPath } from './crmPaths';
 import type { CrmKey } from './types';
 
@@ -20,8 +20,18 @@ export async function listInScope(
 	scope: Gen2Scope,
 	options: PaginateOptions = {},
 ): Promise<IDataObject[]> {
+	return (await readInScope(context, endpoint, scope, options)).records;
+}
+
+/** As `listInScope`, from `options.startPage` on, with the count and page size Cube gave. */
+export async function readInScope(
+	context: CubeContext,
+	endpoint: ScopedEndpoint,
+	scope: Gen2Scope,
+	options: PaginateOptions = {},
+): Promise<PagedList<IDataObject>> {
 	const read = async (path: string) =>
-		await cubePaginate<IDataObject>(context, path, { ...options, nextLinks: 'pageNumbers' });
+		await cubeReadList<IDataObject>(context, path, { ...options, nextLinks: 'pageNumbers' });
 	if (scope.kind === 'campaign') return await read(`/api/v1/campaigns/${scope.campaignId}/${endpoint}/`);
 	if (scope.kind === 'crm') return await onCrmPath(context, scope.crm, endpoint, read, options.itemIndex);
 	return await read(`/api/v1/${endpoint}/`);
