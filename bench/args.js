@@ -4,6 +4,7 @@ const path = require('path');
 
 const USAGE = `npm run bench [-- --line 1|2] [--runs 3] [--latency 20] [--no-build]
               [--skip-transport] [--skip-n8n] [--out bench/results.md]
+              [--dataset customers|responses|crmCustomers]   (only that data's rows; crmCustomers: generation 2)
               [--tarball other.tgz]   (n8n level only: bench that package build instead)
 See bench/README.md.`;
 
@@ -45,9 +46,16 @@ function parseFlags(argv, defaults, flags, command) {
 	return args;
 }
 
+const DATASETS = ['customers', 'responses', 'crmCustomers'];
+
+function readDataset(value) {
+	if (!DATASETS.includes(value)) throw new Error(`--dataset must be one of ${DATASETS.join(', ')}`);
+	return value;
+}
+
 function parseArgs(argv) {
-	const defaults = { line: '1', runs: 3, latency: 20, build: true, transport: true, n8n: true, out: path.join(__dirname, 'results.md') };
-	const flags = { ...COMMON_FLAGS, '--skip-transport': ['transport', false], '--skip-n8n': ['n8n', false] };
+	const defaults = { line: '1', runs: 3, latency: 20, build: true, transport: true, n8n: true, dataset: undefined, out: path.join(__dirname, 'results.md') };
+	const flags = { ...COMMON_FLAGS, '--skip-transport': ['transport', false], '--skip-n8n': ['n8n', false], '--dataset': ['dataset', readDataset] };
 	return parseFlags(argv, defaults, flags, 'npm run bench');
 }
 

@@ -7,6 +7,7 @@ const { IDS } = require('./workflows');
 
 const CUSTOMERS = 'customers of assignment 9';
 const RESPONSES = 'responses of campaign 101 + customer join';
+const CRM_CUSTOMERS = 'customers of CRM 12/B2C (generation 2)';
 
 /** `dates` ({ fromDate, toDate }) is the response range, the same for every case. */
 function transportCases(dates) {
@@ -36,6 +37,12 @@ function n8nCases() {
 	}
 	for (const pageSize of [25, 500]) {
 		cases.push({ level: 'n8n', kind: 'node', dataset: 'responses', pageSize, concurrency: 'default', workflowId: IDS.cubeResponses, nodes: ['Cube responses'], name: `Cube node in n8n: ${RESPONSES}` });
+	}
+	// generation 2: node version 2 and HTTP Request against the generation-2 sandbox
+	for (const pageSize of [25, 500]) {
+		const gen2 = { level: 'n8n', dataset: 'crmCustomers', generation: 2, pageSize };
+		cases.push({ ...gen2, kind: 'node', concurrency: 'default', workflowId: IDS.cubeCrmCustomers, nodes: ['Cube customers'], name: `Cube node v2 in n8n: ${CRM_CUSTOMERS}` });
+		cases.push({ ...gen2, kind: 'http', concurrency: 1, workflowId: IDS.httpCrmCustomers, nodes: ['HTTP Request', 'Split Out'], name: `HTTP Request (next URL) + Split Out in n8n: ${CRM_CUSTOMERS}` });
 	}
 	return cases;
 }

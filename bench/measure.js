@@ -6,21 +6,23 @@ const { megabytes, median } = require('./format');
 const log = (message) => console.log(`[bench] ${message}`);
 
 /**
- * Runs every case `runs` times with `runOnce(case)`, round-robin; the sandbox's page size is set
- * per case and its request log cleared before each run. Returns each case with its runs and
- * their medians.
+ * Runs every case `runs` times with `runOnce(case, control)`, round-robin. `controls` holds the
+ * control API of each generation's sandbox; a case runs against its `generation`'s (1 if none),
+ * whose page size is set per case and request log cleared before each run. Returns each case
+ * with its runs and their medians.
  */
-async function measure(cases, runs, runOnce, { control, expected }) {
+async function measure(cases, runs, runOnce, { controls, expected }) {
 	const results = new Map(cases.map((benchCase) => [benchCase, []]));
-	let pageSize;
+	const pageSizes = new Map();
 	for (let round = 1; round <= runs; round++) {
 		for (const benchCase of cases) {
-			if (benchCase.pageSize !== pageSize) {
+			const control = controls[benchCase.generation ?? 1];
+			if (benchCase.pageSize !== pageSizes.get(control)) {
 				await control.configure({ pageSize: benchCase.pageSize });
-				pageSize = benchCase.pageSize;
+				pageSizes.set(control, benchCase.pageSize);
 			}
 			await control.clearRequests();
-			const result = await runOnce(benchCase);
+			const result = await runOnce(benchCase, control);
 			const want = expected[benchCase.dataset];
 			if (result.records !== want.records || result.joined !== want.joined) {
 				throw new Error(`${benchCase.name} (page size ${benchCase.pageSize}) returned ${result.records} records, ${result.joined} joined; expected ${want.records}, ${want.joined}`);

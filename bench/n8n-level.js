@@ -12,7 +12,7 @@ const { PROJECT_DIR, linePaths, n8nEnv } = require('../scripts/lib/n8n-env');
 const { installIntoEmptyUserFolder } = require('../scripts/lib/package');
 const { runInGroup } = require('../scripts/lib/processes');
 const { SANDBOX_TOKEN } = require('../scripts/lib/sandbox-client');
-const { credentialRecords } = require('../scripts/lib/workflows');
+const { sandboxCredentialRecords } = require('../scripts/lib/workflows');
 const benchWorkflows = require('./workflows');
 
 const WORK_DIR = path.join(PROJECT_DIR, 'test-output', 'bench');
@@ -20,18 +20,24 @@ const GNU_TIME = '/usr/bin/time';
 
 const lineDir = (line) => path.join(WORK_DIR, `line${line}`);
 
-/** A fresh user folder for `line` with the package, the credentials and the workflows; its env. */
-async function prepareN8n(line, tarball, sandboxUrl, dates) {
+/**
+ * A fresh user folder for `line` with the package, the credentials and the workflows; its env.
+ * `sandboxUrls`: the URL of each generation's sandbox, { 1: ..., 2: ... }.
+ */
+async function prepareN8n(line, tarball, sandboxUrls, dates) {
+	const sandboxUrl = sandboxUrls[1];
 	const env = await n8nEnv(line, `bench-line${line}`);
 	await installIntoEmptyUserFolder(env, tarball);
 	const dir = emptyFolder(lineDir(line));
-	await importCredentials(env, [...credentialRecords(sandboxUrl), benchWorkflows.headerCredentialRecord(SANDBOX_TOKEN)], dir);
+	await importCredentials(env, [...sandboxCredentialRecords(sandboxUrl, sandboxUrls[2]), benchWorkflows.headerCredentialRecord(SANDBOX_TOKEN)], dir);
 	const workflows = [
 		benchWorkflows.cubeCustomersWorkflow(),
 		benchWorkflows.cubeCustomersWorkflow(1),
 		benchWorkflows.cubeCustomersWorkflow(8),
 		benchWorkflows.httpCustomersWorkflow(sandboxUrl),
 		benchWorkflows.cubeResponsesWorkflow(dates),
+		benchWorkflows.cubeCrmCustomersWorkflow(),
+		benchWorkflows.httpCrmCustomersWorkflow(sandboxUrls[2]),
 	];
 	await importWorkflowList(env, workflows, path.join(dir, 'workflows'));
 	return env;

@@ -37,34 +37,42 @@ async function preparePackage(args) {
 	return undefined;
 }
 
-/** Both levels against one sandbox; returns every measured case. */
+/** Both levels against the sandboxes of generation 1 and 2; returns every measured case. */
 async function measureLevels(args, tarball) {
-	// The sandbox in a process of its own; "today" is the real today in Oslo, frozen.
-	const sandbox = await startSandbox({ now: todayAtNoonUtc(), freezeClock: true, pageSize: 500, logFile: path.join(WORK_DIR, 'sandbox.log') });
-	const control = sandboxControl(sandbox.url);
+	// The sandboxes in processes of their own; "today" is the real today in Oslo, frozen.
+	const startOne = (generation, logName) => startSandbox({ now: todayAtNoonUtc(), freezeClock: true, pageSize: 500, generation, logFile: path.join(WORK_DIR, logName) });
+	const sandbox = await startOne(1, 'sandbox.log');
 	const measured = [];
+	let gen2Sandbox;
 	try {
+		gen2Sandbox = await startOne(2, 'sandbox-gen2.log');
+		const controls = { 1: sandboxControl(sandbox.url), 2: sandboxControl(gen2Sandbox.url) };
+		const setLatency = async (latencyMs) => await Promise.all(Object.values(controls).map(async (control) => await control.configure({ latencyMs })));
+		const selected = (cases) => (args.dataset ? cases.filter((benchCase) => benchCase.dataset === args.dataset) : cases);
 		// Expected records, read at full speed before the latency is set.
-		await control.configure({ latencyMs: 0, pageSize: 500 });
-		const { dates, expected } = await expectedRecords(sandbox.url, control, TIME_ZONE);
+		await setLatency(0);
+		await controls[1].configure({ pageSize: 500 });
+		const { dates, expected } = await expectedRecords(sandbox.url, gen2Sandbox.url, controls[1], TIME_ZONE);
 		log(`sandbox ${sandbox.url}: ${expected.customers.records} customers in assignment 9; campaign 101 has ${expected.responses.records} responses from ${dates.fromDate} to ${dates.toDate}`);
-		await control.configure({ latencyMs: args.latency });
+		log(`generation-2 sandbox ${gen2Sandbox.url}: ${expected.crmCustomers.records} customers in CRM 12/B2C`);
+		await setLatency(args.latency);
 
-		if (args.transport) {
-			const cases = transportCases(dates);
-			log(`transport level: ${cases.length} cases × ${args.runs} runs, each in its own process`);
-			measured.push(...(await measure(cases, args.runs, (benchCase) => runTransportOnce(benchCase, sandbox.url, control), { control, expected })));
+		const transport = selected(args.transport ? transportCases(dates) : []);
+		if (transport.length) {
+			log(`transport level: ${transport.length} cases × ${args.runs} runs, each in its own process`);
+			measured.push(...(await measure(transport, args.runs, (benchCase, control) => runTransportOnce(benchCase, sandbox.url, control), { controls, expected })));
 		}
-		if (args.n8n) {
+		const inN8n = selected(args.n8n ? n8nCases() : []);
+		if (inN8n.length) {
 			log(`n8n ${linePaths(args.line).n8nVersion}: installing ${path.basename(tarball)} into a fresh user folder, importing credentials and workflows`);
-			await control.configure({ latencyMs: 0 });
-			const env = await prepareN8n(args.line, tarball, sandbox.url, dates);
-			await control.configure({ latencyMs: args.latency });
-			const cases = n8nCases();
-			log(`n8n level: ${cases.length} cases × ${args.runs} runs of n8n execute`);
-			measured.push(...(await measure(cases, args.runs, (benchCase) => runN8nOnce(benchCase, env, args.line, control), { control, expected })));
+			await setLatency(0);
+			const env = await prepareN8n(args.line, tarball, { 1: sandbox.url, 2: gen2Sandbox.url }, dates);
+			await setLatency(args.latency);
+			log(`n8n level: ${inN8n.length} cases × ${args.runs} runs of n8n execute`);
+			measured.push(...(await measure(inN8n, args.runs, (benchCase, control) => runN8nOnce(benchCase, env, args.line, control), { controls, expected })));
 		}
 	} finally {
+		if (gen2Sandbox) await gen2Sandbox.stop();
 		await sandbox.stop();
 	}
 	return measured;

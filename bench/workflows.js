@@ -2,7 +2,7 @@
 // n8n's own HTTP Request node (with its built-in pagination) followed by a Split Out node.
 'use strict';
 
-const { byId, chainWorkflow, cubeNode } = require('../scripts/lib/workflows');
+const { GEN2_CREDENTIAL_ID, byId, chainWorkflow, cubeNode } = require('../scripts/lib/workflows');
 
 const IDS = {
 	cubeCustomers: 'cubeBenchCust001',
@@ -10,9 +10,18 @@ const IDS = {
 	cubeCustomersC8: 'cubeBenchCustC08',
 	httpCustomers: 'cubeBenchHttp001',
 	cubeResponses: 'cubeBenchResp001',
+	cubeCrmCustomers: 'cubeBenchCrmCus1',
+	httpCrmCustomers: 'cubeBenchHttpCr1',
 };
 
-const benchCubeNode = (workflowId, name, parameters) => cubeNode({ id: `${workflowId}-cube`, name, parameters });
+/** The customer lists the benchmark reads: generation 1's assignment 9, generation 2's CRM 12/B2C. */
+const CUSTOMERS_PATH = '/api/v1/assignments/9/customers/';
+const CRM_CUSTOMERS_PATH = '/api/v1/data_owners/12/B2C/customers/';
+
+const benchCubeNode = (workflowId, name, parameters, generation = 1) =>
+	generation === 2
+		? cubeNode({ id: `${workflowId}-cube`, name, parameters, typeVersion: 2, credentialId: GEN2_CREDENTIAL_ID })
+		: cubeNode({ id: `${workflowId}-cube`, name, parameters });
 
 /** Customer Get Many, Return All, at the node's default Pages at Once or the one given. */
 function cubeCustomersWorkflow(concurrency) {
@@ -22,6 +31,16 @@ function cubeCustomersWorkflow(concurrency) {
 	return chainWorkflow(id, `bench: Headshed Cube customer getAll${concurrency ? `, ${concurrency} pages at once` : ''}`, [
 		benchCubeNode(id, 'Cube customers', parameters),
 	]);
+}
+
+/**
+ * Version 2's Customer Get Many of CRM 12/B2C on the generation-2 sandbox, Return All, custom
+ * field labels off so that it returns the records as the HTTP Request node gets them.
+ */
+function cubeCrmCustomersWorkflow() {
+	const id = IDS.cubeCrmCustomers;
+	const parameters = { resource: 'customer', operation: 'getAll', dataOwnerId: byId(12), crmType: 'B2C', returnAll: true, options: { customFieldLabels: false } };
+	return chainWorkflow(id, 'bench: Headshed Cube v2 customer getAll of CRM 12/B2C', [benchCubeNode(id, 'Cube customers', parameters, 2)]);
 }
 
 /** Response Get Many over a date range, with the customer join, at the default Pages at Once. */
@@ -49,11 +68,11 @@ function headerCredentialRecord(token) {
 
 /**
  * What a user builds without the package: HTTP Request with "Response Contains Next URL", then
- * Split Out on `results`, the token in a generic Header Auth credential.
+ * Split Out on `results`, the token in a generic Header Auth credential. Generation 1's
+ * assignment 9 by default; `{ id, apiPath }` for another list (the same token on both sandboxes).
  */
-function httpCustomersWorkflow(sandboxUrl) {
-	const id = IDS.httpCustomers;
-	return chainWorkflow(id, 'bench: HTTP Request + Split Out customer list', [
+function httpCustomersWorkflow(sandboxUrl, { id = IDS.httpCustomers, apiPath = CUSTOMERS_PATH } = {}) {
+	return chainWorkflow(id, `bench: HTTP Request + Split Out customer list ${apiPath}`, [
 		{
 			id: `${id}-http`,
 			name: 'HTTP Request',
@@ -61,7 +80,7 @@ function httpCustomersWorkflow(sandboxUrl) {
 			typeVersion: 4.2,
 			position: [260, 0],
 			parameters: {
-				url: `${sandboxUrl}/api/v1/assignments/9/customers/`,
+				url: `${sandboxUrl}${apiPath}`,
 				authentication: 'genericCredentialType',
 				genericAuthType: 'httpHeaderAuth',
 				sendHeaders: true,
@@ -89,6 +108,9 @@ function httpCustomersWorkflow(sandboxUrl) {
 		},
 	]);
 }
+
+/** The same HTTP Request + Split Out on generation 2's CRM 12/B2C. */
+const httpCrmCustomersWorkflow = (gen2SandboxUrl) => httpCustomersWorkflow(gen2SandboxUrl, { id: IDS.httpCrmCustomers, apiPath: CRM_CUSTOMERS_PATH });
 
 const WRITE_IDS = {
 	http: 'cubeBenchWHttp01',
@@ -140,4 +162,16 @@ function writeWorkflows({ sandboxUrl, items, newOffset }) {
 	];
 }
 
-module.exports = { IDS, WRITE_IDS, headerCredentialRecord, cubeCustomersWorkflow, cubeResponsesWorkflow, httpCustomersWorkflow, writeWorkflows };
+module.exports = {
+	IDS,
+	WRITE_IDS,
+	CUSTOMERS_PATH,
+	CRM_CUSTOMERS_PATH,
+	headerCredentialRecord,
+	cubeCustomersWorkflow,
+	cubeCrmCustomersWorkflow,
+	cubeResponsesWorkflow,
+	httpCustomersWorkflow,
+	httpCrmCustomersWorkflow,
+	writeWorkflows,
+};
