@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { asNodeError } from '../HeadshedCube/transport';
+import { asNodeError, isNotFoundError } from '../HeadshedCube/transport';
 import { datesBetween } from './readResponses';
 import {
 	emptyLog,
@@ -55,8 +55,6 @@ interface ListOutcome<T> {
 	after?: T[];
 }
 
-const isNotFound = (error: unknown) => (error as { httpCode?: unknown }).httpCode === '404';
-
 /** The Cube dates every poll reads: wide enough for n8n's and Cube's clocks and zones to differ. */
 export function watchedDays(now: number, timeZone: string, since = Infinity): string[] {
 	const { clockSkewMs, lateArrivalMs, zoneMarginMs } = CURSOR_LIMITS;
@@ -80,7 +78,7 @@ async function readAfterMark<T>(
 	try {
 		read = await source.readDays.call(context, scope, day, day, startPage);
 	} catch (error) {
-		if (startPage === 1 || !isNotFound(error)) throw asNodeError(context.getNode(), error);
+		if (startPage === 1 || !isNotFoundError(error)) throw asNodeError(context.getNode(), error);
 	}
 	const after = read && mark ? recordsAfterMark(mark, read, source.identity) : undefined;
 	if (read && (after || startPage === 1)) return { read, after };
@@ -209,7 +207,7 @@ export async function pollNewRecords<T>(
 		try {
 			for (const record of await pollScope(context, source, scope, days, cursor, baseline)) fresh.push(record);
 		} catch (error) {
-			const skipped = isNotFound(error) ? source.skippedWhenMissing?.(scope) : undefined;
+			const skipped = isNotFoundError(error) ? source.skippedWhenMissing?.(scope) : undefined;
 			if (skipped === undefined) throw asNodeError(context.getNode(), error);
 			context.logger.warn(`Headshed Cube Trigger: ${skipped} was not found (404); it is skipped`);
 		}

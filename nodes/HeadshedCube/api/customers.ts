@@ -40,11 +40,6 @@ export async function getCustomer(
 	);
 }
 
-/** Cube's answer to a read or an update of a customer (or assignment) it does not have. */
-export function isNotFoundError(error: unknown): boolean {
-	return error instanceof NodeApiError && error.httpCode === '404';
-}
-
 /** Cube requires both ids in the body as well as in the path. */
 function bodyFor(key: CustomerKey, changes: IDataObject): IDataObject {
 	return { ...changes, assignment_id: key.assignmentId, customer_id: key.customerId };

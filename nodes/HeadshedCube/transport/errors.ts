@@ -115,6 +115,11 @@ function cubeProblemsOf(body: unknown, hide: (text: string) => string): Record<s
 	return problems;
 }
 
+/** Cube's answer to a request for something it does not have (a customer, a campaign, a page). */
+export function isNotFoundError(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === '404';
+}
+
 /** What Cube said about each field in an error answer; empty where it said nothing readable. */
 export function cubeProblemsOfError(error: unknown): Record<string, string> {
 	const problems = (error as { context?: { cubeProblems?: unknown } })?.context?.cubeProblems;

@@ -4,11 +4,10 @@ import type { CustomerKey } from '../../api/customers';
 import {
 	createCustomer,
 	isAlreadyExistsError,
-	isNotFoundError,
 	updateCustomer,
 } from '../../api/customers';
 import type { CubeCustomer } from '../../api/types';
-import { asNodeError } from '../../transport';
+import { asNodeError, isNotFoundError } from '../../transport';
 import type { ExecutionCache } from '../executionCache';
 import { customerWriteDescription, writeInOrder } from './customerFields';
 import { readRequestsAtOnce } from './writeOptions';

@@ -1,6 +1,4 @@
-import { NodeApiError } from 'n8n-workflow';
-
-import { asNodeError } from '../../transport';
+import { asNodeError, isNotFoundError } from '../../transport';
 import type { CubeContext } from '../../transport';
 import type { CrmKey } from './types';
 
@@ -22,7 +20,6 @@ function crmPath({ dataOwnerId, crmType }: CrmKey, endpoint: CrmEndpoint, withSe
 	return `/api/v1/data_owners/${dataOwnerId}/${withSegment ? 'crm/' : ''}${crmType}/${endpoint}/`;
 }
 
-const isNotFound = (error: unknown) => error instanceof NodeApiError && error.httpCode === '404';
 
 /**
  * Reads `endpoint` of a CRM on its documented path; where that answers 404, on the other form
@@ -40,11 +37,11 @@ export async function onCrmPath<T>(
 	try {
 		return await read(crmPath(crm, endpoint, documented));
 	} catch (error) {
-		if (!isNotFound(error)) throw asNodeError(context.getNode(), error, itemIndex);
+		if (!isNotFoundError(error)) throw asNodeError(context.getNode(), error, itemIndex);
 		try {
 			return await read(crmPath(crm, endpoint, !documented));
 		} catch (otherError) {
-			throw asNodeError(context.getNode(), isNotFound(otherError) ? error : otherError, itemIndex);
+			throw asNodeError(context.getNode(), isNotFoundError(otherError) ? error : otherError, itemIndex);
 		}
 	}
 }
