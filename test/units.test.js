@@ -5,6 +5,7 @@ const { cubeMessageOf } = require('../dist/nodes/HeadshedCube/transport/errors')
 const { hideSecrets, secretsOf } = require('../dist/nodes/HeadshedCube/transport/secrets');
 const { toCubeDate } = require('../dist/nodes/HeadshedCube/helpers/cubeDate');
 const { parseCubeId } = require('../dist/nodes/HeadshedCube/helpers/ids');
+const { forEachIndex } = require('../dist/nodes/HeadshedCube/actions/itemPool');
 
 describe('parseRetryAfter', () => {
 	const now = Date.parse('2026-11-20T10:00:00Z');
@@ -102,5 +103,56 @@ describe('parseCubeId', () => {
 		[String(2 ** 53), undefined],
 	])('%p is %p', (value, id) => {
 		expect(parseCubeId(value)).toBe(id);
+	});
+});
+
+describe('forEachIndex', () => {
+	/**
+	 * Items as the node runs them: each computes its parameters synchronously, then its request
+	 * needs one pass of the event loop to leave (a new connection), then the answer comes later.
+	 */
+	async function runItems(count, inFlight) {
+		const events = [];
+		await forEachIndex(count, inFlight, async (index) => {
+			events.push(`compute ${index}`);
+			await new Promise((resolve) => setImmediate(resolve));
+			events.push(`sent ${index}`);
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		});
+		return events;
+	}
+
+	test('with several at once, each item is sent before the next one computes', async () => {
+		const events = await runItems(24, 8);
+		for (let index = 1; index < 24; index++) {
+			expect(events.indexOf(`sent ${index - 1}`)).toBeLessThan(events.indexOf(`compute ${index}`));
+		}
+		expect(events.filter((e) => e.startsWith('compute'))).toEqual(Array.from({ length: 24 }, (_, i) => `compute ${i}`));
+	});
+
+	test('at most inFlight run at once, and every index runs once', async () => {
+		let running = 0;
+		let most = 0;
+		const seen = [];
+		await forEachIndex(30, 4, async (index) => {
+			running++;
+			most = Math.max(most, running);
+			seen.push(index);
+			await new Promise((resolve) => setTimeout(resolve, 5));
+			running--;
+		});
+		expect(most).toBe(4);
+		expect(seen).toEqual(Array.from({ length: 30 }, (_, i) => i));
+	});
+
+	test('after a failure no further item starts, and the failure of the lowest index is thrown', async () => {
+		const started = [];
+		const failing = forEachIndex(50, 4, async (index) => {
+			started.push(index);
+			await new Promise((resolve) => setTimeout(resolve, index === 6 ? 1 : 30));
+			if (index === 6 || index === 7) throw new Error(`item ${index}`);
+		});
+		await expect(failing).rejects.toThrow('item 6');
+		expect(Math.max(...started)).toBeLessThan(12);
 	});
 });
