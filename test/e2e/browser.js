@@ -2,7 +2,8 @@
 // The editor as a person sees it: headless Debian Chromium through playwright-core. Logs in,
 // opens example (a) and the canvas subtitles, the Headshed Cube node, its resource/operation
 // lists and the live campaign dropdown, the node panel beside the trigger, the assignment list
-// after "By ID", and the credential's connection test. Screenshots go to test-output/browser/.
+// after "By ID", the credential's connection test, and a node freshly placed from the node panel
+// (version 2, generation-2 resources). Screenshots go to test-output/browser/.
 //
 //   node test/e2e/browser.js http://127.0.0.1:5678     # against `npm start`
 // (test/e2e/run.js calls browserChecks() when Chromium is installed.)
@@ -96,6 +97,39 @@ async function listModeEntries(page, parameter) {
 	await items.first().waitFor({ timeout: 20_000 });
 	const names = (await items.allInnerTexts()).map((text) => text.trim().split('\n')[0]);
 	return { modes, names, shown };
+}
+
+/** Opens the node panel with its plus button and searches `query`; returns the panel. */
+async function searchNodePanel(page, query) {
+	await page.locator('[data-test-id="node-creator-plus-button"]').first().click();
+	const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]').first();
+	await search.fill(query);
+	return page.locator('[data-test-id="node-creator"]').first();
+}
+
+/**
+ * Places `nodeName` into the open, empty workflow from the node panel as a person does: a Manual
+ * Trigger first (in an empty workflow the panel offers only triggers), then the node's action
+ * `action`; n8n places the node after the trigger and opens its settings (NDV).
+ */
+async function placeFromNodePanel(page, nodeName, action) {
+	const triggers = await searchNodePanel(page, 'manual');
+	await triggers.locator('[data-test-id="item-iterator-item"]', { hasText: /Trigger manually|Manual Trigger/i }).first().click();
+	await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 20_000 });
+	await triggers.waitFor({ state: 'hidden', timeout: 20_000 });
+	const panel = await searchNodePanel(page, nodeName);
+	await panel.locator('[data-test-id="item-iterator-item"]', { hasText: nodeName }).first().click();
+	await panel.getByText(action).first().click();
+	await page.locator('[data-test-id="ndv"], .ndv-wrapper').first().waitFor({ timeout: 20_000 });
+	await page.waitForTimeout(1000);
+}
+
+/** The version line of the open node's Settings tab, e.g. "Headshed Cube node version 2 (Latest)". */
+async function nodeVersionText(page) {
+	await page.locator('[data-test-id="ndv"] [data-test-id="tab-settings"]').first().click();
+	const version = page.locator('[data-test-id="ndv"] [data-test-id="node-version"]').first();
+	await version.waitFor({ timeout: 20_000 });
+	return (await version.innerText()).replace(/\s+/g, ' ').trim();
 }
 
 /** Just the node's parameter panel (for docs/node.png). */
@@ -227,6 +261,21 @@ async function browserChecks(tally, baseUrl, outDir) {
 			await banner.waitFor({ timeout: 30_000 });
 			await shot(page, '06-credential');
 			return (await banner.innerText()).trim();
+		});
+		// last: it leaves a new, unsaved workflow with its node open
+		await tally.check('browser: a node placed from the node panel into a new workflow is version 2, with the generation-2 resources', async () => {
+			await page.goto(`${baseUrl}/workflow/new`);
+			await placeFromNodePanel(page, 'Headshed Cube', /Get many call outcomes/i);
+			const { texts: resources } = await openSelect(page, parameterInput(page, 'resource'));
+			await shot(page, '09-placed-node-resources');
+			await closeSelect(page);
+			for (const expected of ['Call Outcome', 'Data Owner']) {
+				if (!resources.includes(expected)) throw new Error(`resources of the placed node: ${resources.join(', ')}`);
+			}
+			const version = await nodeVersionText(page);
+			await shot(page, '10-placed-node-version');
+			if (!/\bversion 2\b/.test(version)) throw new Error(`the placed node's settings read "${version}"`);
+			return `"${version}"; resources: ${resources.join(', ')}`;
 		});
 	} finally {
 		await browser.close();
