@@ -6,6 +6,7 @@ const { hideSecrets, secretsOf } = require('../dist/nodes/HeadshedCube/transport
 const { toCubeDate } = require('../dist/nodes/HeadshedCube/helpers/cubeDate');
 const { parseCubeId } = require('../dist/nodes/HeadshedCube/helpers/ids');
 const { forEachIndex } = require('../dist/nodes/HeadshedCube/actions/itemPool');
+const { SendSlots } = require('../dist/nodes/HeadshedCube/actions/sendSlots');
 
 describe('parseRetryAfter', () => {
 	const now = Date.parse('2026-11-20T10:00:00Z');
@@ -154,5 +155,43 @@ describe('forEachIndex', () => {
 		});
 		await expect(failing).rejects.toThrow('item 6');
 		expect(Math.max(...started)).toBeLessThan(12);
+	});
+});
+
+describe('SendSlots', () => {
+	const later = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+	test('runs at most `count` tasks at once, in the order they asked', async () => {
+		const slots = new SendSlots(3);
+		let running = 0;
+		let most = 0;
+		const started = [];
+		await Promise.all(
+			Array.from({ length: 12 }, (_, index) =>
+				slots.use(async () => {
+					started.push(index);
+					most = Math.max(most, ++running);
+					await later(index % 2 ? 3 : 8);
+					running--;
+				}),
+			),
+		);
+		expect(most).toBe(3);
+		expect(started).toEqual(Array.from({ length: 12 }, (_, i) => i));
+	});
+
+	test('a finished task hands its slot to the next one waiting at once, even when it failed', async () => {
+		const slots = new SendSlots(1);
+		const events = [];
+		const first = slots.use(async () => {
+			await later(5);
+			setImmediate(() => events.push('next pass of the event loop'));
+			throw new Error('first failed');
+		});
+		const second = slots.use(async () => events.push('second started'));
+		await expect(first).rejects.toThrow('first failed');
+		await second;
+		await later(5);
+		expect(events).toEqual(['second started', 'next pass of the event loop']);
 	});
 });

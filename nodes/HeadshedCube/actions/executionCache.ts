@@ -1,4 +1,5 @@
 import { cubeSession } from '../transport';
+import { SendSlots } from './sendSlots';
 
 /**
  * Lives for one execution of the node: lookups that every input item would otherwise repeat
@@ -6,6 +7,13 @@ import { cubeSession } from '../transport';
  * so is the hold-back after a 429, whichever item met it.
  */
 export class ExecutionCache {
+	/** Bounds how many items send to Cube at once; items wait here once their parameters are read. */
+	readonly sending: SendSlots;
+
+	constructor(itemsSendingAtOnce = Number.POSITIVE_INFINITY) {
+		this.sending = new SendSlots(itemsSendingAtOnce);
+	}
+
 	private readonly entries = new Map<string, Promise<unknown>>();
 
 	private readonly values = new Map<string, unknown>();

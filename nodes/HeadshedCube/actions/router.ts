@@ -16,10 +16,17 @@ function operationOf(this: IExecuteFunctions, resources: CubeResources, itemInde
 	return { resource, operation, implementation: resources[resource]?.operations[operation] };
 }
 
-/** How many items may be worked on at once: the operation of the first item decides. */
+/** How many items may send at once: the operation of the first item decides. */
 function itemsInFlight(this: IExecuteFunctions, implementation: CubeOperation | undefined): number {
 	return implementation?.itemsInFlight?.call(this, 0) ?? 1;
 }
+
+/**
+ * How many items are worked on at once. With several sending, as many again read their
+ * parameters meanwhile and wait for a sending slot, so that a slot that frees up is taken by an
+ * item ready to send: n8n's expressions then cost no time on the way to Cube.
+ */
+const itemsStartedAtOnce = (sendingAtOnce: number) => (sendingAtOnce > 1 ? 2 * sendingAtOnce : 1);
 
 /** One input item: its output items, paired with it, or its `{ error }` item on Continue On Fail. */
 async function runItem(
@@ -56,10 +63,10 @@ async function runItem(
  */
 export async function router(this: IExecuteFunctions, resources: CubeResources): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const cache = new ExecutionCache();
 	const outputs: INodeExecutionData[][] = [];
 	const inFlight = items.length > 1 ? itemsInFlight.call(this, operationOf.call(this, resources, 0).implementation) : 1;
-	await forEachIndex(items.length, inFlight, async (itemIndex) => {
+	const cache = new ExecutionCache(inFlight);
+	await forEachIndex(items.length, itemsStartedAtOnce(inFlight), async (itemIndex) => {
 		outputs[itemIndex] = await runItem.call(this, resources, itemIndex, cache);
 	});
 	return [outputs.flat()];

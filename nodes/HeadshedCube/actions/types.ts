@@ -10,7 +10,10 @@ export interface CubeOperation {
 		itemIndex: number,
 		cache: ExecutionCache,
 	): Promise<IDataObject | IDataObject[]>;
-	/** How many input items may be worked on at once; without it, one after another. */
+	/**
+	 * How many input items may send to Cube at once; without it, one after another. An operation
+	 * that has it sends through `cache.sending`, which holds that bound.
+	 */
 	itemsInFlight?(this: IExecuteFunctions, itemIndex: number): number;
 }
 

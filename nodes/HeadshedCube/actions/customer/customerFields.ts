@@ -139,7 +139,8 @@ export function readCustomerWrite(
 
 /**
  * Reads one item's write and runs it once the items before it that write the same customer
- * are done, so that with several items at once the last item still has the last word.
+ * are done, so that with several items at once the last item still has the last word, and
+ * once a sending slot of the execution is free.
  */
 export async function writeInOrder(
 	this: IExecuteFunctions,
@@ -148,5 +149,8 @@ export async function writeInOrder(
 	write: (key: CustomerKey, changes: IDataObject) => Promise<IDataObject>,
 ): Promise<IDataObject> {
 	const { key, changes } = readCustomerWrite.call(this, itemIndex);
-	return await cache.inOrder(`customer ${key.assignmentId}/${key.customerId}`, async () => await write(key, changes));
+	return await cache.inOrder(
+		`customer ${key.assignmentId}/${key.customerId}`,
+		async () => await cache.sending.use(async () => await write(key, changes)),
+	);
 }
