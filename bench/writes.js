@@ -2,7 +2,8 @@
 // npm run bench:writes: customer writes of 1,000 items in a real n8n, side by side: n8n's HTTP
 // Request node (one PUT per item, its defaults), and the Headshed Cube node's Update and Create or
 // Update (customers that exist, and customers that are new), against the Cube sandbox with an
-// injected latency per request. Prints a table and writes it to bench/results-writes.md.
+// injected latency per request; and, as the practical floor, the same PUTs from Node's own http
+// client without n8n (bench/bare-writes.js). Prints a table and writes it to bench/results-writes.md.
 //
 //   npm run bench:writes [-- --line 1|2] [--runs 3] [--items 1000] [--latency 20] [--no-build]
 //                        [--tarball other.tgz] [--out bench/results-writes.md]
@@ -23,9 +24,10 @@ const { importCredentials, importWorkflowList, parseRun } = require('../scripts/
 const { PROJECT_DIR, n8nEnv } = require('../scripts/lib/n8n-env');
 const { installIntoEmptyUserFolder, packPackage } = require('../scripts/lib/package');
 const { run } = require('../scripts/lib/processes');
-const { SANDBOX_TOKEN, sandboxControl, startSandbox, todayAtNoonUtc } = require('../scripts/lib/sandbox-client');
+const { SANDBOX_TOKEN, cubeReader, sandboxControl, startSandbox, todayAtNoonUtc } = require('../scripts/lib/sandbox-client');
 const { credentialRecords } = require('../scripts/lib/workflows');
 const { COMMON_FLAGS, commandLine, parseFlags } = require('./args');
+const { bareClientWrites } = require('./bare-writes');
 const { runCommand } = require('./command');
 const { megabytes, median, seconds, times } = require('./format');
 const { describeMachine, loadAverage } = require('./machine');
@@ -56,6 +58,7 @@ function cases() {
 		{ name: 'Headshed Cube node, Update, Requests at Once 1', workflowId: ids.updateOne, node: 'Cube write', inFlight: 1 },
 		{ name: 'Headshed Cube node, Create or Update, existing customers', workflowId: ids.upsert, node: 'Cube write', inFlight: 8 },
 		{ name: 'Headshed Cube node, Create or Update, new customers', workflowId: ids.upsertNew, node: 'Cube write', inFlight: 8 },
+		{ name: "Node's http client alone, 8 at once, no n8n (the practical floor)", bare: true, inFlight: 8 },
 	];
 }
 
@@ -67,6 +70,20 @@ async function prepare(args, tarball, sandboxUrl) {
 	const workflows = writeWorkflows({ sandboxUrl, items: args.items, newOffset: NEW_CUSTOMER_OFFSET });
 	await importWorkflowList(env, workflows, path.join(WORK_DIR, 'workflows'));
 	return env;
+}
+
+/** The writes the sandbox served (not the source's pages), and the most it served at once. */
+async function sandboxCounts(control) {
+	const requests = (await control.requests()).filter((r) => !r.path.endsWith('/customers/'));
+	const { maxInFlight } = await control.concurrency();
+	return { requests: requests.length, maxInFlight };
+}
+
+async function runBare(c, args, sandboxUrl, control) {
+	const customers = (await cubeReader(sandboxUrl).getAll('/api/v1/assignments/9/customers/')).slice(0, args.items);
+	await control.clearRequests();
+	const ms = await bareClientWrites({ sandboxUrl, customers, inFlight: c.inFlight });
+	return { ms, rssKb: undefined, ...(await sandboxCounts(control)) };
 }
 
 async function runOnce(c, env, args, control) {
@@ -82,15 +99,7 @@ async function runOnce(c, env, args, control) {
 	if (output.length !== args.items || failed.length) {
 		throw new Error(`${c.name}: ${output.length} items out, ${failed.length} without a card (first: ${JSON.stringify(failed[0]?.json).slice(0, 300)})`);
 	}
-	// The writes only: not the pages the source node read.
-	const requests = (await control.requests()).filter((r) => !r.path.endsWith('/customers/'));
-	const { maxInFlight } = await control.concurrency();
-	return {
-		ms: task.executionTime,
-		rssKb: result.rssKb,
-		requests: requests.length,
-		maxInFlight,
-	};
+	return { ms: task.executionTime, rssKb: result.rssKb, ...(await sandboxCounts(control)) };
 }
 
 const HEADER = ['case', 'requests', 'most at once', 'time (median)', 'per item', 'latency floor', 'time ÷ floor', 'vs HTTP Request', 'peak RSS'];
@@ -108,7 +117,7 @@ function rowsOf(measured, args) {
 			floorMs === undefined ? '—' : seconds(floorMs),
 			floorMs === undefined ? '—' : times(m.ms / floorMs),
 			m === http || !http ? '—' : `${times(http.ms / m.ms)} faster`,
-			megabytes(m.rssKb),
+			m.rssKb === undefined ? '—' : megabytes(m.rssKb),
 		];
 	});
 }
@@ -140,9 +149,9 @@ async function main() {
 			for (const c of list) {
 				await control.reset();
 				await control.configure({ latencyMs: args.latency });
-				const result = await runOnce(c, env, args, control);
+				const result = c.bare ? await runBare(c, args, sandbox.url, control) : await runOnce(c, env, args, control);
 				results.get(c).push(result);
-				log(`  run ${r}/${args.runs} ${c.name}: ${Math.round(result.ms)} ms, ${result.requests} requests, at most ${result.maxInFlight} at once, ${megabytes(result.rssKb)}`);
+				log(`  run ${r}/${args.runs} ${c.name}: ${Math.round(result.ms)} ms, ${result.requests} requests, at most ${result.maxInFlight} at once${result.rssKb === undefined ? '' : `, ${megabytes(result.rssKb)}`}`);
 			}
 		}
 	} finally {
@@ -150,7 +159,8 @@ async function main() {
 	}
 	const measured = list.map((c) => {
 		const runs = results.get(c);
-		return { ...c, runs, ms: median(runs.map((x) => x.ms)), rssKb: median(runs.map((x) => x.rssKb)), requests: median(runs.map((x) => x.requests)), maxInFlight: Math.max(...runs.map((x) => x.maxInFlight)) };
+		const rssKb = c.bare ? undefined : median(runs.map((x) => x.rssKb));
+		return { ...c, runs, ms: median(runs.map((x) => x.ms)), rssKb, requests: median(runs.map((x) => x.requests)), maxInFlight: Math.max(...runs.map((x) => x.maxInFlight)) };
 	});
 	const machine = await describeMachine(args.line);
 	const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
