@@ -162,13 +162,13 @@ describe('SendSlots', () => {
 	const later = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 	test('runs at most `count` tasks at once, in the order they asked', async () => {
-		const slots = new SendSlots(3);
+		const slots = new SendSlots(3, true);
 		let running = 0;
 		let most = 0;
 		const started = [];
 		await Promise.all(
 			Array.from({ length: 12 }, (_, index) =>
-				slots.use(async () => {
+				slots.use(index, async () => {
 					started.push(index);
 					most = Math.max(most, ++running);
 					await later(index % 2 ? 3 : 8);
@@ -181,17 +181,54 @@ describe('SendSlots', () => {
 	});
 
 	test('a finished task hands its slot to the next one waiting at once, even when it failed', async () => {
-		const slots = new SendSlots(1);
+		const slots = new SendSlots(1, false);
 		const events = [];
-		const first = slots.use(async () => {
+		const first = slots.use(0, async () => {
 			await later(5);
 			setImmediate(() => events.push('next pass of the event loop'));
 			throw new Error('first failed');
 		});
-		const second = slots.use(async () => events.push('second started'));
+		const second = slots.use(1, async () => events.push('second started'));
 		await expect(first).rejects.toThrow('first failed');
 		await second;
 		await later(5);
 		expect(events).toEqual(['second started', 'next pass of the event loop']);
+	});
+
+	test('after an item fails, the items after it are not sent, and those before it still are', async () => {
+		const slots = new SendSlots(2, true);
+		const sent = [];
+		const outcome = (promise) => promise.then(() => 'sent', (error) => error.message);
+		const send = (index, ms = 10) =>
+			outcome(
+				slots.use(index, async () => {
+					sent.push(index);
+					await later(ms);
+					if (index === 3) throw new Error('item 3 failed');
+				}),
+			);
+		const asked = [send(3), send(0, 30), send(5), send(1), send(6)];
+		await asked[0];
+		const late = [send(7), send(2)];
+		expect(await Promise.all([...asked, ...late])).toEqual([
+			'item 3 failed',
+			'sent',
+			'Item 5 was not sent, because item 3 failed first',
+			'sent',
+			'Item 6 was not sent, because item 3 failed first',
+			'Item 7 was not sent, because item 3 failed first',
+			'sent',
+		]);
+		expect(sent).toEqual([3, 0, 1, 2]);
+	});
+
+	test('with Continue On Fail, a failing item stops nothing', async () => {
+		const slots = new SendSlots(1, false);
+		const failing = slots.use(0, async () => {
+			throw new Error('item 0 failed');
+		});
+		const next = slots.use(1, async () => 'sent');
+		await expect(failing).rejects.toThrow('item 0 failed');
+		await expect(next).resolves.toBe('sent');
 	});
 });

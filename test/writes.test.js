@@ -89,6 +89,17 @@ describe('failures in the middle of a batch', () => {
 		expect(error.context.itemIndex).toBe(5);
 	});
 
+	test('without Continue On Fail, no item after the failing one is sent once it failed', async () => {
+		// Item 0 fails after a long round trip. By then items 1-7 are on their way, and items 8-15
+		// have read their parameters and wait for a slot: those are not sent.
+		sandbox.configure({ latencyMs: 300 });
+		const ids = existing(40).map((c) => c.customer_id);
+		sandbox.addFault({ status: 403, method: 'PUT', path: `/customers/${ids[0]}` });
+		const { error } = await write('update', ids);
+		expect(error.context.itemIndex).toBe(0);
+		expect(sandbox.requests.filter((r) => r.method === 'PUT')).toHaveLength(8);
+	});
+
 	test('a 429 holds back every request of the execution until Retry-After has passed', async () => {
 		const ids = existing(30).map((c) => c.customer_id);
 		sandbox.addFault({ status: 429, retryAfter: '2', method: 'PUT', path: `/customers/${ids[10]}` });

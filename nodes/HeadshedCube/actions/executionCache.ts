@@ -10,8 +10,8 @@ export class ExecutionCache {
 	/** Bounds how many items send to Cube at once; items wait here once their parameters are read. */
 	readonly sending: SendSlots;
 
-	constructor(itemsSendingAtOnce = Number.POSITIVE_INFINITY) {
-		this.sending = new SendSlots(itemsSendingAtOnce);
+	constructor({ sendingAtOnce = Number.POSITIVE_INFINITY, failureEndsExecution = true } = {}) {
+		this.sending = new SendSlots(sendingAtOnce, failureEndsExecution);
 	}
 
 	private readonly entries = new Map<string, Promise<unknown>>();

@@ -65,7 +65,7 @@ export async function router(this: IExecuteFunctions, resources: CubeResources):
 	const items = this.getInputData();
 	const outputs: INodeExecutionData[][] = [];
 	const inFlight = items.length > 1 ? itemsInFlight.call(this, operationOf.call(this, resources, 0).implementation) : 1;
-	const cache = new ExecutionCache(inFlight);
+	const cache = new ExecutionCache({ sendingAtOnce: inFlight, failureEndsExecution: !this.continueOnFail() });
 	await forEachIndex(items.length, itemsStartedAtOnce(inFlight), async (itemIndex) => {
 		outputs[itemIndex] = await runItem.call(this, resources, itemIndex, cache);
 	});

@@ -151,6 +151,6 @@ export async function writeInOrder(
 	const { key, changes } = readCustomerWrite.call(this, itemIndex);
 	return await cache.inOrder(
 		`customer ${key.assignmentId}/${key.customerId}`,
-		async () => await cache.sending.use(async () => await write(key, changes)),
+		async () => await cache.sending.use(itemIndex, async () => await write(key, changes)),
 	);
 }
