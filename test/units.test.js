@@ -150,7 +150,8 @@ describe('forEachIndex', () => {
 		const started = [];
 		const failing = forEachIndex(50, 4, async (index) => {
 			started.push(index);
-			await new Promise((resolve) => setTimeout(resolve, index === 6 ? 1 : 30));
+			// Item 7 fails first; item 6, started before it, fails later and is the one thrown.
+			await new Promise((resolve) => setTimeout(resolve, index === 7 ? 1 : 30));
 			if (index === 6 || index === 7) throw new Error(`item ${index}`);
 		});
 		await expect(failing).rejects.toThrow('item 6');
