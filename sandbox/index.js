@@ -1,13 +1,13 @@
 'use strict';
 
-const { SANDBOX_TOKEN, SANDBOX_USERNAME, SANDBOX_PASSWORD } = require('./auth');
-const { createClock } = require('./clock');
-const { generationOf } = require('./gen2');
-const { createFaultQueue, describeFault } = require('./faults');
-const { createRequestLog } = require('./request-log');
-const { createInFlightGauge } = require('./in-flight');
-const { createSandboxServer } = require('./server');
-const { handleControl } = require('./control');
+const { SANDBOX_TOKEN, SANDBOX_USERNAME, SANDBOX_PASSWORD } = require('./http/auth');
+const { createClock } = require('./time/clock');
+const { generationOf } = require('./generations');
+const { createFaultQueue, describeFault } = require('./http/faults');
+const { createRequestLog } = require('./http/request-log');
+const { createInFlightGauge } = require('./http/in-flight');
+const { createSandboxServer } = require('./http/server');
+const { handleControl } = require('./http/control');
 
 function displayHost(host) {
 	if (host === '0.0.0.0') return '127.0.0.1';

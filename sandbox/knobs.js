@@ -1,6 +1,6 @@
 'use strict';
 
-const { assertTimeZone } = require('./dates');
+const { assertTimeZone } = require('./time/dates');
 
 const NEXT_LINK_STYLES = ['http', 'hostile', 'malformed', 'repeat', 'cursor'];
 const PATH_MODES = ['both', 'v1', 'legacy'];

@@ -6,7 +6,7 @@ const { describePublicNames, expectValidDefault, parametersOf: parametersOfNode 
 const { loadPackage } = require('./support/engine');
 const { testCredential } = require('./support/credentialTest');
 const { basicCredential, tokenCredential, useSandbox } = require('./support/sandbox');
-const { resources } = require('../dist/nodes/HeadshedCube/actions/resources');
+const { resources } = require('../dist/nodes/HeadshedCube/v1/actions/resources');
 
 let loader;
 let node;

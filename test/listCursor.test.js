@@ -7,7 +7,7 @@ const {
 	recordsAfterMark,
 	rememberRecords,
 	emptyLog,
-} = require('../dist/nodes/HeadshedCubeTrigger/listCursor');
+} = require('../dist/nodes/HeadshedCubeTrigger/polling/listCursor');
 
 /** Records known by an id, with a time in microseconds; no Cube shape at all. */
 const identity = { keyOf: (r) => r.id, timeOf: (r) => r.t };

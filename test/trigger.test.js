@@ -307,7 +307,7 @@ test('a workflow active with the version-1 cursor carries on after the upgrade: 
 	setNow('2026-11-20T10:00:00.000Z');
 	const node = await trigger();
 	// What version 1 saved at 10:00: the floor, and the keys of the responses of its last 15 minutes.
-	const { responseKey } = require('../dist/nodes/HeadshedCubeTrigger/responseCursor');
+	const { responseKey } = require('../dist/nodes/HeadshedCubeTrigger/v1/responseIdentity');
 	const seen = {};
 	for (const id of [101, 104]) {
 		for (const r of sandbox.data.responsesByCampaign.get(id)) {

@@ -5,8 +5,8 @@ const { cubeMessageOf } = require('../dist/nodes/HeadshedCube/transport/errors')
 const { hideSecrets, secretsOf } = require('../dist/nodes/HeadshedCube/transport/secrets');
 const { toCubeDate } = require('../dist/nodes/HeadshedCube/helpers/cubeDate');
 const { parseCubeId } = require('../dist/nodes/HeadshedCube/helpers/ids');
-const { forEachIndex } = require('../dist/nodes/HeadshedCube/actions/itemPool');
-const { SendSlots } = require('../dist/nodes/HeadshedCube/actions/sendSlots');
+const { forEachIndex } = require('../dist/nodes/HeadshedCube/execution/itemPool');
+const { SendSlots } = require('../dist/nodes/HeadshedCube/execution/sendSlots');
 
 describe('parseRetryAfter', () => {
 	const now = Date.parse('2026-11-20T10:00:00Z');

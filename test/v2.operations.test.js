@@ -1,6 +1,6 @@
 // Version 2 of the node, every resource and operation, run by n8n's engine against a
 // generation-2 sandbox over HTTP: the label mapping, the documents' quirks, bad input.
-const { calendarDate } = require('../sandbox/dates');
+const { calendarDate } = require('../sandbox/time/dates');
 const { idLocator, runCube } = require('./support/cubeWorkflow');
 const { served, tokenCredential, useSandbox, SANDBOX_NOW } = require('./support/sandbox');
 

@@ -7,7 +7,7 @@ const fs = require('fs');
 const http = require('http');
 const path = require('path');
 
-const { SANDBOX_TOKEN } = require('../../sandbox/auth');
+const { SANDBOX_TOKEN } = require('../../sandbox/http/auth');
 const { parseJson } = require('./json');
 const { PROJECT_DIR } = require('./n8n-env');
 const { stopGroup, track } = require('./processes');

@@ -1,7 +1,7 @@
 // Building blocks of the workflows the harness imports into a real n8n (e2e, bench, npm start):
 // the package's node types, the sandbox credential, and the nodes around them.
 'use strict';
-const { SANDBOX_TOKEN } = require('../../sandbox/auth');
+const { SANDBOX_TOKEN } = require('../../sandbox/http/auth');
 
 const PACKAGE_NAME = require('../../package.json').name;
 const NODE_TYPE = `${PACKAGE_NAME}.headshedCube`;

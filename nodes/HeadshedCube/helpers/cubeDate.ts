@@ -75,3 +75,14 @@ export function toCubeDate(value: unknown, timeZone: string): string | undefined
 export function showCubeDate(date: string): string {
 	return `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`;
 }
+
+/** The Cube dates (`YYYYMMDD`, ascending) whose responses may hold instants in [from, to]. */
+export function datesBetween(fromInstant: number, toInstant: number, timeZone: string): string[] {
+	const dates = new Set<string>();
+	// Six-hour steps never skip a date, whatever the zone's offset changes.
+	for (let instant = fromInstant; instant < toInstant; instant += 6 * 3_600_000) {
+		dates.add(cubeDateOfInstant(instant, timeZone));
+	}
+	dates.add(cubeDateOfInstant(toInstant, timeZone));
+	return [...dates].sort();
+}

@@ -1,8 +1,9 @@
 import type { INodeTypeBaseDescription, INodeTypeDescription } from 'n8n-workflow';
 
-import { resources } from '../actions/resources';
-import { listSearch, loadOptions } from '../methods';
-import { describeVersion, executeWith } from '../nodeVersion';
+import { resources } from './actions/resources';
+import * as listSearch from './methods/listSearch';
+import * as loadOptions from './methods/loadOptions';
+import { describeVersion, executeWith } from '../execution/nodeVersion';
 
 // Checked as an INodeType where HeadshedCube.node.ts lists it among its versions; the icon comes
 // from the base description there, since n8n resolves icon files next to that file.

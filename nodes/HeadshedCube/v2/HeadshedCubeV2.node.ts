@@ -1,8 +1,8 @@
 import type { INodeTypeBaseDescription, INodeTypeDescription } from 'n8n-workflow';
 
-import { describeVersion, executeWith } from '../nodeVersion';
+import { describeVersion, executeWith } from '../execution/nodeVersion';
 import { resources } from './actions/resources';
-import { listSearch } from './methods';
+import * as listSearch from './methods/listSearch';
 
 // Checked as an INodeType where HeadshedCube.node.ts lists it among its versions; the icon comes
 // from the base description there, since n8n resolves icon files next to that file.

@@ -5,12 +5,12 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { loadOptions } from '../../HeadshedCube/methods';
-import { readResponses, responseSource, watchedCampaigns } from '../readResponses';
-import { pollDeadline, pollNewRecords } from '../pollLists';
-import { submittedMicros } from '../responseCursor';
-import { latestRecords } from '../testEvent';
-import { describeTriggerVersion } from '../triggerVersion';
+import * as loadOptions from '../../HeadshedCube/v1/methods/loadOptions';
+import { readResponses, responseSource, watchedCampaigns } from './readResponses';
+import { pollDeadline, pollNewRecords } from '../polling/pollLists';
+import { submittedMicros } from './responseIdentity';
+import { latestRecords } from '../polling/testEvent';
+import { describeTriggerVersion } from '../polling/triggerVersion';
 
 /** Version 1: new responses of generation-1 campaigns (Cube's 2017 API). */
 export class HeadshedCubeTriggerV1 {

@@ -11,10 +11,10 @@ import { customFieldLabelsOption } from '../../HeadshedCube/v2/actions/customFie
 import { crmParameters } from '../../HeadshedCube/v2/actions/parameters';
 import { listGen2Campaigns } from '../../HeadshedCube/v2/api/campaigns';
 import { parseCubeId } from '../../HeadshedCube/helpers/ids';
-import { listSearch } from '../../HeadshedCube/v2/methods';
-import { pollDeadline, pollNewRecords } from '../pollLists';
-import { latestRecords } from '../testEvent';
-import { describeTriggerVersion } from '../triggerVersion';
+import * as listSearch from '../../HeadshedCube/v2/methods/listSearch';
+import { pollDeadline, pollNewRecords } from '../polling/pollLists';
+import { latestRecords } from '../polling/testEvent';
+import { describeTriggerVersion } from '../polling/triggerVersion';
 import { submittedMicrosGen2 } from './recordIdentity';
 import { gen2Source, isActiveCampaign, readBetween, watchedLists, withLabels } from './watchedLists';
 

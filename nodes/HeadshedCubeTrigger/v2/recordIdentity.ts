@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { digest, type RecordIdentity } from '../listCursor';
+import { digest, type RecordIdentity } from '../polling/listCursor';
 
 const SUBMITTED_TIMESTAMP = 'call_outcome__report_as__submitted_when_timestamp';
 const SUBMITTED_MINUTE = 'call_outcome__report_as__submitted_when';

@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { ExecutionCache } from '../../HeadshedCube/actions/executionCache';
+import { ExecutionCache } from '../../HeadshedCube/execution/executionCache';
 import { cubeDateOfInstant } from '../../HeadshedCube/helpers/cubeDate';
 import { listGen2Campaigns } from '../../HeadshedCube/v2/api/campaigns';
 import { readInScope, type Gen2Scope, type ScopedEndpoint } from '../../HeadshedCube/v2/api/scopedLists';
@@ -9,8 +9,8 @@ import { parseCubeId } from '../../HeadshedCube/helpers/ids';
 import { isArchived, type Gen2Campaign } from '../../HeadshedCube/v2/api/types';
 import { labelRecords } from '../../HeadshedCube/v2/actions/customFieldLabels';
 import { toCrmKey } from '../../HeadshedCube/v2/actions/parameters';
-import { chosenCampaignIds } from '../readResponses';
-import type { ListSource, ScopeId } from '../pollLists';
+import { chosenCampaignIds } from '../polling/chosenCampaigns';
+import type { ListSource, ScopeId } from '../polling/pollLists';
 import { gen2Identity } from './recordIdentity';
 
 const ENDPOINT_OF_EVENT: Record<string, ScopedEndpoint> = {

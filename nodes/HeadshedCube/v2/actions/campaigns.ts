@@ -1,5 +1,5 @@
-import type { ExecutionCache } from '../../actions/executionCache';
-import type { CubeContext } from '../../transport';
+import type { ExecutionCache } from '../../execution/executionCache';
+import type { CubeContext } from '../../transport/types';
 import { listGen2Campaigns } from '../api/campaigns';
 import type { Gen2Campaign } from '../api/types';
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ExecutionCache } from '../../actions/executionCache';
+import type { ExecutionCache } from '../../execution/executionCache';
 import { parseCubeId } from '../../helpers/ids';
-import type { CubeContext } from '../../transport';
+import type { CubeContext } from '../../transport/types';
 import { listCustomFieldDefinitions } from '../api/customers';
 import type { Gen2Scope } from '../api/scopedLists';
 import { crmOfCampaign, type CrmKey, type CustomFieldDefinition } from '../api/types';

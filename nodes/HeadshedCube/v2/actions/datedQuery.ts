@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { readDateRange } from '../../actions/dateRange';
+import { readDateRange } from '../../parameters/dateRange';
 
 /** From and To Date as generation 2's query parameters; an empty date is left to Cube (today). */
 export function readDateQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { readCampaignId, toCubeId } from '../../helpers/ids';
-import { campaignLocator, idLocator } from '../../actions/common.descriptions';
+import { campaignLocator, idLocator } from '../../parameters/common.descriptions';
 import type { Gen2Scope } from '../api/scopedLists';
 import { CRM_TYPES, isCrmType, type CrmKey } from '../api/types';
 

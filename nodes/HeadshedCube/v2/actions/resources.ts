@@ -1,4 +1,4 @@
-import type { CubeResources } from '../../actions/types';
+import type { CubeResources } from '../../execution/types';
 import { callOutcome } from './callOutcome';
 import { campaign } from './campaign';
 import { customer } from './customer';

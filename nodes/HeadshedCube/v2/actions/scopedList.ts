@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../actions/common.descriptions';
-import { dateRangeParameters } from '../../actions/dateRange';
-import type { ExecutionCache } from '../../actions/executionCache';
-import { listOptions, readPaging } from '../../actions/paging';
-import type { CubeOperation } from '../../actions/types';
+import { returnAllAndLimit } from '../../parameters/common.descriptions';
+import { dateRangeParameters } from '../../parameters/dateRange';
+import type { ExecutionCache } from '../../execution/executionCache';
+import { listOptions, readPaging } from '../../parameters/paging';
+import type { CubeOperation } from '../../execution/types';
 import { listInScope, type Gen2Scope, type ScopedEndpoint } from '../api/scopedLists';
 import { customFieldLabelsOption, labelRecords, readCustomFieldLabels } from './customFieldLabels';
 import { readDateQuery } from './datedQuery';

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { readList } from '../../api/listEndpoint';
-import type { CubeContext } from '../../transport';
+import { readList } from '../../transport/listEndpoint';
+import type { CubeContext } from '../../transport/types';
 import { crmOfCampaign, type CrmType, type Gen2Campaign } from './types';
 
 /** Every campaign, archived ones included: a bare list at `/api/v1/campaigns`. */

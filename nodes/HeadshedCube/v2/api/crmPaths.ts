@@ -1,5 +1,6 @@
-import { asNodeError, isNotFoundError } from '../../transport';
-import type { CubeContext } from '../../transport';
+import { isNotFoundError } from '../../transport/errors';
+import { asNodeError } from '../../transport/nodeError';
+import type { CubeContext } from '../../transport/types';
 import type { CrmKey } from './types';
 
 export type CrmEndpoint =

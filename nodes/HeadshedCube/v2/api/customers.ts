@@ -1,8 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { readList } from '../../api/listEndpoint';
-import { cubePaginate, cubeRequestBody } from '../../transport';
-import type { CubeContext, PaginateOptions } from '../../transport';
+import { readList } from '../../transport/listEndpoint';
+import { cubePaginate } from '../../transport/pagination';
+import { cubeRequestBody } from '../../transport/request';
+import type { PaginateOptions } from '../../transport/pagination';
+import type { CubeContext } from '../../transport/types';
 import { onCrmPath } from './crmPaths';
 import type { CrmKey, CustomFieldDefinition } from './types';
 

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { cubeReadList } from '../../transport';
-import type { CubeContext, PagedList, PaginateOptions } from '../../transport';
+import { cubeReadList } from '../../transport/pagination';
+import type { PagedList, PaginateOptions } from '../../transport/pagination';
+import type { CubeContext } from '../../transport/types';
 import { onCrmPath } from './crmPaths';
 import type { CrmKey } from './types';
 

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { matching } from '../../methods/matching';
+import { matching } from '../../helpers/matching';
 import { dataOwnersIn, listGen2Campaigns } from '../api/campaigns';
 import { parseCubeId } from '../../helpers/ids';
 import { isArchived } from '../api/types';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { ExecutionCache } from '../../../actions/executionCache';
+import type { ExecutionCache } from '../../../execution/executionCache';
 import { getCrmCustomer } from '../../api/customers';
 import { customFieldLabelsOption, labelCrmRecords, readCustomFieldLabels } from '../customFieldLabels';
 import { crmParameters, readCrm } from '../parameters';

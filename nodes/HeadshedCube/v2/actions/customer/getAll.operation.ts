@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../../actions/common.descriptions';
-import type { ExecutionCache } from '../../../actions/executionCache';
-import { listOptions, readPaging } from '../../../actions/paging';
+import { returnAllAndLimit } from '../../../parameters/common.descriptions';
+import type { ExecutionCache } from '../../../execution/executionCache';
+import { listOptions, readPaging } from '../../../parameters/paging';
 import { listCrmCustomers } from '../../api/customers';
 import { customFieldLabelsOption, labelCrmRecords, readCustomFieldLabels } from '../customFieldLabels';
 import { crmParameters, readCrm } from '../parameters';

@@ -1,5 +1,5 @@
-import { operationSelector } from '../../../actions/common.descriptions';
-import type { CubeResourceModule } from '../../../actions/types';
+import { operationSelector } from '../../../parameters/common.descriptions';
+import type { CubeResourceModule } from '../../../execution/types';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ExecutionCache } from '../../../actions/executionCache';
+import type { ExecutionCache } from '../../../execution/executionCache';
 import { executeScopedList, scopedListDescription, type ScopedList } from '../scopedList';
 
 const list: ScopedList = {

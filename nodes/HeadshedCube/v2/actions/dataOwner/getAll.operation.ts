@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ExecutionCache } from '../../../actions/executionCache';
+import type { ExecutionCache } from '../../../execution/executionCache';
 import { dataOwnersIn } from '../../api/campaigns';
 import { campaignsOnce } from '../campaigns';
 

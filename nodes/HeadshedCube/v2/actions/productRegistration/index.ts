@@ -1,4 +1,4 @@
-import { getManyResource } from '../../../actions/getManyResource';
+import { getManyResource } from '../../../parameters/getManyResource';
 import * as getAll from './getAll.operation';
 
 export const productRegistration = getManyResource(

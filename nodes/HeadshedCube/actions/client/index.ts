@@ -1,9 +1,0 @@
-import { getManyResource } from '../getManyResource';
-import * as getAll from './getAll.operation';
-
-export const client = getManyResource(
-	'client',
-	'Client',
-	{ description: 'List the clients that own assignments', action: 'Get many clients' },
-	getAll,
-);

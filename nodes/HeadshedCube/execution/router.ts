@@ -1,0 +1,73 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { asNodeError } from '../transport/nodeError';
+import { ExecutionCache } from './executionCache';
+import { forEachIndex } from './itemPool';
+import type { CubeOperation, CubeResources } from './types';
+
+function messageOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+function operationOf(this: IExecuteFunctions, resources: CubeResources, itemIndex: number) {
+	const resource = this.getNodeParameter('resource', itemIndex) as string;
+	const operation = this.getNodeParameter('operation', itemIndex) as string;
+	return { resource, operation, implementation: resources[resource]?.operations[operation] };
+}
+
+/** How many items may send at once: the operation of the first item decides. */
+function itemsInFlight(this: IExecuteFunctions, implementation: CubeOperation | undefined): number {
+	return implementation?.itemsInFlight?.call(this, 0) ?? 1;
+}
+
+/**
+ * How many items are worked on at once. With several sending, as many again read their
+ * parameters meanwhile and wait for a sending slot, so that a slot that frees up is taken by an
+ * item ready to send: n8n's expressions then cost no time on the way to Cube.
+ */
+const itemsStartedAtOnce = (sendingAtOnce: number) => (sendingAtOnce > 1 ? 2 * sendingAtOnce : 1);
+
+/** One input item: its output items, paired with it, or its `{ error }` item on Continue On Fail. */
+async function runItem(
+	this: IExecuteFunctions,
+	resources: CubeResources,
+	itemIndex: number,
+	cache: ExecutionCache,
+): Promise<INodeExecutionData[]> {
+	const { resource, operation, implementation } = operationOf.call(this, resources, itemIndex);
+	try {
+		if (!implementation) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`The operation "${operation}" of "${resource}" is not supported`,
+				{ itemIndex },
+			);
+		}
+		const result = await implementation.execute.call(this, itemIndex, cache);
+		return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+			itemData: { item: itemIndex },
+		});
+	} catch (error) {
+		if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
+		return [{ json: { error: messageOf(error) }, pairedItem: { item: itemIndex } }];
+	}
+}
+
+/**
+ * Runs the chosen operation once per input item, among the `resources` of the node's version.
+ * Owns what every operation shares: reading resource and operation per item, working on
+ * several items at once where the operation allows it (outputs stay in input order), pairing
+ * each output with its input item, and "Continue On Fail", which turns a failing item into an
+ * `{ error }` item and lets the others go on.
+ */
+export async function router(this: IExecuteFunctions, resources: CubeResources): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const outputs: INodeExecutionData[][] = [];
+	const inFlight = items.length > 1 ? itemsInFlight.call(this, operationOf.call(this, resources, 0).implementation) : 1;
+	const cache = new ExecutionCache({ sendingAtOnce: inFlight, failureEndsExecution: !this.continueOnFail() });
+	await forEachIndex(items.length, itemsStartedAtOnce(inFlight), async (itemIndex) => {
+		outputs[itemIndex] = await runItem.call(this, resources, itemIndex, cache);
+	});
+	return [outputs.flat()];
+}
