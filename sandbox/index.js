@@ -31,6 +31,8 @@ function createSandbox(options = {}) {
 	const inFlight = createInFlightGauge();
 	let server = null;
 	let address = null;
+	/** Called with each API request's log entry once it is answered; `reset()` removes them. */
+	const answeredListeners = new Set();
 
 	const sandbox = {
 		clock,
@@ -61,6 +63,9 @@ function createSandbox(options = {}) {
 				inFlight,
 				control: (request) => handleControl(request, sandbox),
 				route,
+				answered: (entry) => {
+					for (const listener of answeredListeners) listener(entry);
+				},
 			});
 			const listeningPort = await starting.listen(port || 0, host);
 			server = starting;
@@ -85,6 +90,14 @@ function createSandbox(options = {}) {
 		addFault: (spec) => faults.add(spec),
 		clearFaults: () => faults.clear(),
 		clearRequests: () => log.clear(),
+		/**
+		 * Calls `listener(entry)` after each API answer (the request log's entry), e.g. to change
+		 * the data while a client reads a list. Returns a function that removes it.
+		 */
+		onAnswered(listener) {
+			answeredListeners.add(listener);
+			return () => answeredListeners.delete(listener);
+		},
 		/** `{ inFlight, maxInFlight }`: API requests being served now, and the most at once. */
 		concurrency: () => inFlight.snapshot(),
 		resetConcurrency: () => inFlight.resetMax(),
@@ -93,6 +106,7 @@ function createSandbox(options = {}) {
 		reset() {
 			store.reset();
 			faults.clear();
+			answeredListeners.clear();
 			log.clear();
 			inFlight.resetMax();
 		},

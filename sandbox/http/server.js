@@ -80,7 +80,7 @@ const sendJson = (req, res, { status, body, headers }) =>
 
 /**
  * The sandbox's HTTP server. ctx: { knobs() , clock, store, faults, log, inFlight, control(request),
- * route? } (route: the API's router, generation 1's by default).
+ * route?, answered?(entry) } (route: the API's router, generation 1's by default).
  * Returns { listen(port, host), close() }.
  */
 function createSandboxServer(ctx) {
@@ -118,6 +118,7 @@ function createSandboxServer(ctx) {
 			entry.records = Array.isArray(reply.body?.results) ? reply.body.results.length : null;
 			if (reply.text !== undefined) send(req, res, reply);
 			else sendJson(req, res, reply);
+			ctx.answered?.(entry);
 		};
 
 		// Jitter makes answers overtake each other, as on a real network.
