@@ -69,6 +69,9 @@ describe('customers and custom fields', () => {
 			'GET /api/v1/data_owners/12/B2C/customers/',
 			'GET /api/v1/data_owners/12/B2C/customers/?page=2',
 			'GET /api/v1/data_owners/12/B2C/customers/?page=3',
+			// then the verifying re-read of every page but the last (docs/transport.md)
+			'GET /api/v1/data_owners/12/B2C/customers/',
+			'GET /api/v1/data_owners/12/B2C/customers/?page=2',
 		]);
 	});
 
@@ -256,16 +259,16 @@ describe("the documents' quirks", () => {
 		expect(expected.length).toBeGreaterThan(50);
 		expect(json).toEqual(expected);
 		const pages = Math.ceil(expected.length / 25);
-		expect(served(sandbox)).toEqual(
-			Array.from({ length: pages }, (_, i) => `GET /api/v1/campaigns/202/call_outcomes/?from_date=20261113&to_date=20261120${i ? `&page=${i + 1}` : ''}`),
-		);
+		const page = (i) => `GET /api/v1/campaigns/202/call_outcomes/?from_date=20261113&to_date=20261120${i ? `&page=${i + 1}` : ''}`;
+		// each page once, then all but the last once more: the verifying re-read
+		expect(served(sandbox)).toEqual([...Array.from({ length: pages }, (_, i) => page(i)), ...Array.from({ length: pages - 1 }, (_, i) => page(i))]);
 	});
 
 	test('next links that repeat the request URL, with a limit: no page past it', async () => {
 		sandbox.configure({ nextLinkTarget: 'request', pageSize: 10 });
 		const { json } = await run({ resource: 'customer', operation: 'getAll', ...crm(12, 'B2B'), limit: 35, options: noLabels });
 		expect(json).toEqual(customersOf('12:B2B').slice(0, 35));
-		expect(served(sandbox)).toHaveLength(4);
+		expect(served(sandbox)).toHaveLength(4 + 3); // and the verifying re-read of pages 1-3
 	});
 
 	test('next links of product registrations that name the call outcomes endpoint: only registrations', async () => {
@@ -280,14 +283,14 @@ describe("the documents' quirks", () => {
 		const { json } = await run({ resource: 'customer', operation: 'getAll', ...crm(31, 'B2B'), returnAll: true, options: noLabels });
 		expect(json).toEqual(customersOf('31:B2B'));
 		expect(sandbox.requests.every((request) => request.authorization === 'token')).toBe(true);
-		expect(sandbox.requests).toHaveLength(6);
+		expect(sandbox.requests).toHaveLength(6 + 5); // and the verifying re-read of pages 1-5
 	});
 
 	test('every next link says page 2 (a server bug): the count ends the list, no loop', async () => {
 		sandbox.configure({ nextLinkStyle: 'repeat', pageSize: 10 });
 		const { json } = await run({ resource: 'customer', operation: 'getAll', ...crm(47, 'B2B'), returnAll: true, options: noLabels });
 		expect(json).toEqual(customersOf('47:B2B'));
-		expect(served(sandbox)).toHaveLength(9);
+		expect(served(sandbox)).toHaveLength(9 + 8); // and the verifying re-read of pages 1-8
 	});
 
 	test('loosely typed ids ("12") in the campaign list and definitions', async () => {
@@ -322,5 +325,45 @@ describe('bad input is refused before any request', () => {
 		);
 		expect(json).toEqual([...customersOf('12:B2C').slice(0, 2), { error: expect.stringMatching(/CRM Type must be/) }]);
 		expect(paired).toEqual([{ item: 0 }, { item: 0 }, { item: 1 }]);
+	});
+});
+
+describe('Return All while customers are deleted and added (offsets shift, count stays)', () => {
+	const allOf12B2C = (concurrency) => ({ resource: 'customer', operation: 'getAll', ...crm(12, 'B2C'), returnAll: true, options: { ...noLabels, concurrency } });
+	const newcomer = (n) => ({ ...customersOf('12:B2C')[0], crm__customer_id: `0999${n}`, crm__standard_info__name: `Ny kunde ${n}` });
+	/** Calls `change` after the `nth` customer page (and every `every` pages after it) was answered. */
+	const changeAfterPage = (nth, change, every = Infinity) => {
+		let pages = 0;
+		sandbox.onAnswered((entry) => {
+			if (!entry.path.endsWith('/B2C/customers/') || entry.status !== 200) return;
+			pages += 1;
+			if (pages === nth || (pages > nth && (pages - nth) % every === 0)) change();
+		});
+	};
+
+	test.each([1, 4])('Pages at Once %s: one deleted near the front and one added at the end after page 5: every customer there all along is returned', async (concurrency) => {
+		sandbox.configure({ pageSize: 500 });
+		const customers = customersOf('12:B2C');
+		expect(customers).toHaveLength(10_000);
+		changeAfterPage(5, () => {
+			customers.splice(3, 1);
+			customers.push(newcomer(1));
+		});
+		const { json } = await run(allOf12B2C(concurrency));
+		// The list as it stands after the change: the 9,999 who stayed, then the newcomer.
+		expect(json.map((c) => c.crm__customer_id)).toEqual(customers.map((c) => c.crm__customer_id));
+	});
+
+	test('a list that changes under every read fails in words instead of returning a shifted list', async () => {
+		sandbox.configure({ pageSize: 500 });
+		const customers = customersOf('12:B2C');
+		let n = 0;
+		changeAfterPage(5, () => {
+			customers.splice(3, 1);
+			customers.push(newcomer(++n));
+		}, 10);
+		const { error } = await run(allOf12B2C(4), { expectError: true });
+		expect(error.message).toMatch(/^Headshed Cube's list at GET \/api\/v1\/data_owners\/12\/B2C\/customers\/ could not be read whole: it changed while it was read, 3 times in a row/);
+		expect(error.description).toMatch(/Run the workflow again/);
 	});
 });

@@ -43,13 +43,21 @@ interface ListSource {
 	first: CubeRequest;
 }
 
-/** The list lost records while it was read: offsets moved, so some records were skipped. */
-interface Shrinkage {
-	from: number;
-	to?: number;
+/**
+ * Why a read cannot be trusted: Cube pages by offset, so a record deleted (or added before the
+ * end) while the list is read moves the others across page boundaries, and one is skipped or
+ * repeated. `count` tells a shrinking list; a page that reads differently the second time tells
+ * the rest (a deletion and an addition leave `count` as it was).
+ */
+type Change = { shrank: { from: number; to?: number } } | { differed: { page: number } };
+
+/** One page as it was read, by its number, for the verifying re-read. */
+interface PageRead<T> {
+	number: number;
+	results: T[];
 }
 
-type ReadOutcome<T> = { list: PagedList<T> } | { shrank: Shrinkage };
+type ReadOutcome<T> = { list: PagedList<T>; pages: Array<PageRead<T>> } | { change: Change };
 
 const isRecord = (value: unknown) => !!value && typeof value === 'object' && !Array.isArray(value);
 
@@ -129,44 +137,58 @@ function pageRequest(source: ListSource, page: number): CubeRequest {
 }
 
 /**
- * Pages 2..last are the same request with `page=K`; once the first page has told the count and
- * the page size they can be fetched several at a time, and are put back in order.
+ * Pages `fromPage`..`toPage` are the same request with `page=K`; once the first page has told
+ * the count and the page size they can be fetched several at a time, and are put back in order.
+ * A page without a `next` link, an empty page or a page that is not there (404) is the list's
+ * end, whatever `count` claimed: no page after it is asked for, and any already in flight are
+ * dropped. `missing` says that the end was a 404 after a page that linked on.
  */
 async function fetchNumberedPages<T>(
 	source: ListSource,
 	fromPage: number,
 	toPage: number,
 	concurrency: number,
-): Promise<Array<CubePage<T>> | 'missing'> {
-	const pages: Array<CubePage<T>> = new Array(toPage - fromPage + 1);
+): Promise<{ pages: Array<CubePage<T>>; missing: boolean }> {
+	const pages: Array<CubePage<T>> = [];
+	let end = toPage;
 	let nextPage = fromPage;
-	let stop = false;
-	let missing = false;
+	let failed = false;
+	let notThere = Infinity;
 	const worker = async () => {
-		while (!stop && nextPage <= toPage) {
+		while (!failed && nextPage <= end) {
 			const number = nextPage++;
 			const page = await fetchLaterPage<T>(source, pageRequest(source, number));
-			if (page) pages[number - fromPage] = page;
-			else stop = missing = true;
+			if (!page) {
+				notThere = Math.min(notThere, number);
+				end = Math.min(end, number - 1);
+			} else {
+				pages[number - fromPage] = page;
+				if (!page.next || page.results.length === 0) end = Math.min(end, number);
+			}
 		}
 	};
-	// A worker ends when no page is left or when its request failed; either way the others
+	// A worker ends when no page is left or when its request failed; after a failure the others
 	// start no more. Each is let finish its request in flight, so that none is left running
 	// against Cube once the node has reported the failure.
 	const workers = Array.from({ length: Math.min(concurrency, toPage - fromPage + 1) }, () =>
-		worker().finally(() => (stop = true)),
+		worker().catch((error: unknown) => {
+			failed = true;
+			throw error;
+		}),
 	);
 	const outcomes = await Promise.allSettled(workers);
 	const failure = outcomes.find((outcome) => outcome.status === 'rejected');
 	if (failure) throw (failure as PromiseRejectedResult).reason;
-	return missing ? 'missing' : pages;
+	const read = pages.slice(0, Math.max(0, end - fromPage + 1));
+	const last = read[read.length - 1];
+	const missing = notThere === end + 1 && (last === undefined || !!last.next);
+	return { pages: read, missing };
 }
 
 /**
- * Reads the list once, from its first page. Cube pages by offset, so a record deleted meanwhile
- * moves the others up a place and one of them is never seen: a smaller `count` on a later page
- * (or a page that is gone) is reported as shrinkage, for the caller to read again. Records
- * added meanwhile land at the end, where the links lead to them.
+ * Reads the list once, from its first page. A smaller `count` on a later page, or a page that is
+ * gone, is reported as a change, for the caller to read again. Records added meanwhile land at
+ * the end, where the links lead to them.
  */
 async function readOnce<T>(
 	source: ListSource,
@@ -190,14 +212,16 @@ async function readOnce<T>(
 	}
 	const records: T[] = [];
 	append(records, firstPage.results);
+	/** The pages read by number, in order, for the verifying re-read. */
+	const pagesRead: Array<PageRead<T>> = [{ number: startPage, results: firstPage.results }];
 	let next = firstPage.next ?? null;
 	let lastPageNumber = startPage;
 	let highestCount = announced ?? TRANSPORT_LIMITS.maxListRecords;
 	/** Where the list became shorter than announced; undefined while it has not. */
-	const shrinkageIn = (page: CubePage<T>): Shrinkage | undefined => {
+	const shrinkageIn = (page: CubePage<T>): Change | undefined => {
 		if (page.count === undefined || announced === undefined) return undefined;
 		highestCount = Math.max(highestCount, page.count);
-		return page.count < announced ? { from: announced, to: page.count } : undefined;
+		return page.count < announced ? { shrank: { from: announced, to: page.count } } : undefined;
 	};
 	const numberOf = (link: string) => pageNumberOf(link) ?? (byNumber ? lastPageNumber + 1 : undefined);
 	// Links that name no page cannot tell the last page; the first page's count can.
@@ -207,15 +231,15 @@ async function readOnce<T>(
 	if (next && startPage === 1 && numberOf(next) === 2 && pageSize > 0 && announced !== undefined) {
 		const pagesWanted = Math.ceil(Math.min(announced, limit ?? Infinity) / pageSize);
 		if (!enough(records) && pagesWanted >= 2) {
-			const pages = await fetchNumberedPages<T>(source, 2, pagesWanted, concurrency);
-			if (pages === 'missing') return { shrank: { from: announced } };
+			const { pages, missing } = await fetchNumberedPages<T>(source, 2, pagesWanted, concurrency);
+			if (missing) return { change: { shrank: { from: announced } } };
 			for (const page of pages) {
 				const shrank = shrinkageIn(page);
-				if (shrank) return { shrank };
+				if (shrank) return { change: shrank };
 				append(records, page.results);
+				pagesRead.push({ number: ++lastPageNumber, results: page.results });
 			}
-			lastPageNumber = pagesWanted;
-			next = pages[pages.length - 1].next ?? null;
+			next = pages.length > 0 ? (pages[pages.length - 1].next ?? null) : null;
 		}
 	}
 
@@ -243,30 +267,83 @@ async function readOnce<T>(
 		);
 		if (!page) {
 			if (announced === undefined) throw malformed(source, `the next-page link "${next}" leads to a page that is not there`);
-			return { shrank: { from: announced } };
+			return { change: { shrank: { from: announced } } };
 		}
 		const shrank = shrinkageIn(page);
-		if (shrank) return { shrank };
+		if (shrank) return { change: shrank };
 		if (byNumber && page.results.length === 0) break;
 		if (page.results.length === 0 && page.next) {
 			throw endlessListError(source, 'an empty page links to yet another page');
 		}
 		append(records, page.results);
-		if (number !== undefined) lastPageNumber = number;
+		if (number !== undefined) {
+			lastPageNumber = number;
+			pagesRead.push({ number, results: page.results });
+		}
 		next = page.next ?? null;
 	}
+	// A list whose pages ended before its `count` (a `next: null` or an empty page) is as long as
+	// its pages: that is the count the caller is given, so that no one waits for the rest.
+	const ended = !next && !enough(records);
+	const count =
+		announced === undefined || (ended && startPage === 1) ? Math.min(announced ?? Infinity, records.length) : announced;
 	return {
 		list: {
 			records: limit === undefined ? records : records.slice(0, limit),
-			count: announced ?? records.length,
+			count,
 			pageSize: firstPage.next ? pageSize : undefined,
 		},
+		pages: pagesRead,
 	};
+}
+
+/** Runs `task` over `inputs`, at most `concurrency` at once, until one returns true or fails. */
+async function someAtOnce<I>(inputs: I[], concurrency: number, task: (input: I) => Promise<boolean>): Promise<boolean> {
+	let next = 0;
+	let found = false;
+	let failed = false;
+	const worker = async () => {
+		while (!found && !failed && next < inputs.length) {
+			if (await task(inputs[next++])) found = true;
+		}
+	};
+	const workers = Array.from({ length: Math.min(concurrency, inputs.length) }, () =>
+		worker().catch((error: unknown) => {
+			failed = true;
+			throw error;
+		}),
+	);
+	const outcomes = await Promise.allSettled(workers);
+	const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+	if (failure) throw (failure as PromiseRejectedResult).reason;
+	return found;
+}
+
+/**
+ * The verifying re-read: every page but the last is read again, after the last one was read,
+ * and must hold the same records as the first time. Then no record moved across a page boundary
+ * between the reads of two neighbouring pages, so none was skipped or repeated: the records
+ * are the list as it stood when its last page was read. The first page that reads differently
+ * (or is gone) is returned.
+ */
+async function firstChangedPage<T>(
+	source: ListSource,
+	pages: Array<PageRead<T>>,
+	concurrency: number,
+): Promise<number | undefined> {
+	let changed: number | undefined;
+	await someAtOnce(pages.slice(0, -1), concurrency, async ({ number, results }) => {
+		const again = await fetchLaterPage<T>(source, number === 1 ? source.first : pageRequest(source, number));
+		if (again && JSON.stringify(again.results) === JSON.stringify(results)) return false;
+		changed = Math.min(changed ?? Infinity, number);
+		return true;
+	});
+	return changed;
 }
 
 /**
  * Reads a paginated list in order, up to `limit` records, with every page requested from the
- * configured base URL only. A list that loses records while it is read is read again.
+ * configured base URL only. A list that changes while it is read is read again.
  */
 export async function cubePaginate<T>(
 	context: CubeContext,
@@ -276,7 +353,17 @@ export async function cubePaginate<T>(
 	return (await cubeReadList<T>(context, path, options)).records;
 }
 
-/** As `cubePaginate`, from `options.startPage` on, with the count and page size Cube gave. */
+function describeChange(change: Change): string {
+	if ('differed' in change) return `page ${change.differed.page} held other records when read again`;
+	const { from, to } = change.shrank;
+	return to === undefined ? `Cube counted ${from} at first, then fewer` : `Cube counted ${from} at first, then ${to}`;
+}
+
+/**
+ * As `cubePaginate`, from `options.startPage` on, with the count and page size Cube gave. Every
+ * read of more than one numbered page is verified (see `firstChangedPage`); a read that changed
+ * is done again, up to `TRANSPORT_LIMITS.listRereads` times, then fails in words.
+ */
 export async function cubeReadList<T>(
 	context: CubeContext,
 	path: string,
@@ -292,16 +379,20 @@ export async function cubeReadList<T>(
 	};
 	for (let reads = 1; ; reads++) {
 		const outcome = await readOnce<T>(source, limit, concurrency, startPage, options.nextLinks === 'pageNumbers');
-		if ('list' in outcome) return outcome.list;
+		let change: Change | undefined;
+		if ('change' in outcome) change = outcome.change;
+		else {
+			const differed = await firstChangedPage(source, outcome.pages, concurrency);
+			if (differed === undefined) return outcome.list;
+			change = { differed: { page: differed } };
+		}
 		if (reads > TRANSPORT_LIMITS.listRereads) {
-			const { from, to } = outcome.shrank;
-			const counts = to === undefined ? `${from} at first, then fewer` : `${from} at first, then ${to}`;
 			throw cubeListError(
 				context,
 				source.first,
 				source.connection,
-				`records were deleted while it was read, ${reads} times in a row (Cube counted ${counts}); offset paging would have skipped some`,
-				'Someone is deleting records in this list right now. Run the workflow again once that is done.',
+				`it changed while it was read, ${reads} times in a row (${describeChange(change)}); offset paging would have skipped or repeated records`,
+				'Someone is adding or deleting records in this list right now. Run the workflow again once that is done.',
 			);
 		}
 	}
