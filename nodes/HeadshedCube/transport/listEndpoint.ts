@@ -1,6 +1,9 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { listOf, listProblem } from './answerShapes';
+import { cubePaginate } from './pagination';
 import { sendCubeRequest } from './request';
 import type { CubeContext, CubeRequest } from './types';
-import { listOf, listProblem } from './answerShapes';
 
 /**
  * The 2017 documents print `/campaigns` and `/assignments`; later ones put them under
@@ -12,16 +15,35 @@ export async function getUnpaginatedList<T>(
 	request: Omit<CubeRequest, 'method' | 'path'> = {},
 ): Promise<T[]> {
 	const list: CubeRequest = { ...request, method: 'GET', path: `/api/v1/${resource}` };
-	const newer = await readListAnswer(context, { ...list, notFoundIsAnswer: true });
-	const answer = newer.statusCode === 404 ? await readListAnswer(context, { ...list, path: `/${resource}` }) : newer;
-	return listOf<T>(answer.body);
+	const newer = await sendCubeRequest(context, { ...list, notFoundIsAnswer: true, expect: listProblem });
+	if (newer.statusCode !== 404) return await recordsOf<T>(context, list, newer.body);
+	const older = { ...list, path: `/${resource}` };
+	return await readList<T>(context, older);
 }
 
-/** A bare list, or one a server configured with pagination wraps in a page. */
+/** A bare list, or one a server configured with pagination wraps in pages: every page of it. */
 export async function readList<T>(context: CubeContext, request: CubeRequest): Promise<T[]> {
-	return listOf<T>((await readListAnswer(context, request)).body);
+	const answer = await sendCubeRequest(context, { ...request, expect: listProblem });
+	return await recordsOf<T>(context, request, answer.body);
 }
 
-async function readListAnswer(context: CubeContext, request: CubeRequest) {
-	return await sendCubeRequest(context, { ...request, expect: listProblem });
+/** Whether an answer is a page that says more records follow than it holds. */
+function hasMorePages(body: unknown): boolean {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
+	const { next, count, results } = body as { next?: unknown; count?: unknown; results?: unknown[] };
+	return !!next || (typeof count === 'number' && Array.isArray(results) && count > results.length);
+}
+
+/**
+ * The records of a list's answer. The documents call these lists bare arrays; a server that
+ * pages them anyway is read as the paged list it is, every page (the first once more, through
+ * the same reading as every paged list), so that no record is left on a later page.
+ */
+async function recordsOf<T>(context: CubeContext, request: CubeRequest, body: unknown): Promise<T[]> {
+	if (!hasMorePages(body)) return listOf<T>(body);
+	return await cubePaginate<T>(context, request.path, {
+		qs: request.qs as IDataObject | undefined,
+		itemIndex: request.itemIndex,
+		nextLinks: 'pageNumbers',
+	});
 }
