@@ -233,3 +233,18 @@ describe('SendSlots', () => {
 		await expect(next).resolves.toBe('sent');
 	});
 });
+
+test('no custom field label makes a value disappear: a label equal to the id key of a field without a definition', () => {
+	const { labelledKeys, withLabelledKeys } = require('../dist/nodes/HeadshedCube/v2/actions/customFieldLabels');
+	const renames = labelledKeys([
+		{ id: 64, key: '999', lookup__id: 'crm__custom_info__64' },
+		{ id: 65, key: 'Postnummer', lookup__id: 'crm__custom_info__65' },
+	]);
+	const record = { crm__customer_id: '001', crm__custom_info__64: 'Storgata 1', crm__custom_info__65: '9008', crm__custom_info__999: 'x' };
+	const labelled = withLabelledKeys(record, renames);
+	expect(Object.values(labelled).sort()).toEqual(Object.values(record).sort());
+	expect(labelled).toEqual({ crm__customer_id: '001', crm__custom_info__64: 'Storgata 1', crm__custom_info__Postnummer: '9008', crm__custom_info__999: 'x' });
+	// Whatever the labels, a record keeps every value: renames that would collide are not made.
+	const collide = withLabelledKeys({ crm__custom_info__1: 'a', crm__custom_info__Navn: 'b' }, new Map([['crm__custom_info__1', 'crm__custom_info__Navn']]));
+	expect(Object.values(collide).sort()).toEqual(['a', 'b']);
+});

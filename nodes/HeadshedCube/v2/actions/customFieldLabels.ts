@@ -40,16 +40,31 @@ export function labelledKeys(definitions: CustomFieldDefinition[]): Map<string, 
 	const renames = new Map<string, string>();
 	for (const { key, label } of fields) {
 		const labelled = `${CUSTOM_FIELD_PREFIX}${label}`;
-		// A shared label, or one that reads as another field's id key, would overwrite a value.
-		if (sharing.get(label) === 1 && (labelled === key || !idKeys.has(labelled))) renames.set(key, labelled);
+		// A shared label, or one that reads as another field's id key, would overwrite a value; a
+		// label of digits reads as the id key of a field that may have no definition at all.
+		const readsAsId = /^\d+$/.test(label) && labelled !== key;
+		if (sharing.get(label) === 1 && !readsAsId && (labelled === key || !idKeys.has(labelled))) {
+			renames.set(key, labelled);
+		}
 	}
 	return renames;
 }
 
-/** The record with its custom field keys renamed, in the same order. */
+/**
+ * The record with its custom field keys renamed, in the same order. A rename whose labelled key
+ * the record already has (a key no definition names) is not made: no label may hide a value.
+ */
 export function withLabelledKeys(record: IDataObject, renames: Map<string, string>): IDataObject {
 	if (renames.size === 0) return record;
-	return Object.fromEntries(Object.entries(record).map(([key, value]) => [renames.get(key) ?? key, value]));
+	const labelled: IDataObject = {};
+	const taken = new Set(Object.keys(record).filter((key) => !renames.has(key)));
+	for (const [key, value] of Object.entries(record)) {
+		const renamed = renames.get(key);
+		const target = renamed !== undefined && !taken.has(renamed) ? renamed : key;
+		taken.add(target);
+		labelled[target] = value;
+	}
+	return labelled;
 }
 
 /** The renames of one CRM, from its definitions, read once per execution and CRM. */
