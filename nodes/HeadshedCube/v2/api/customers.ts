@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { recordProblem } from '../../transport/answerShapes';
 import { readList } from '../../transport/listEndpoint';
 import { cubePaginate } from '../../transport/pagination';
 import { cubeRequestBody } from '../../transport/request';
@@ -38,6 +39,7 @@ export async function getCrmCustomer(
 				method: 'GET',
 				path: `${path}${encodeURIComponent(customerId)}`,
 				itemIndex,
+				expect: recordProblem,
 			}),
 		itemIndex,
 	);
