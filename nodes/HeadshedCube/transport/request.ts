@@ -3,7 +3,13 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { AnswerFailure, parseAnswer, readAnswerText } from './answer';
 import { checkCubeBaseUrl, type CubeBase } from './baseUrl';
-import { cubeApiError, cubeMalformedError, cubeNetworkError, cubeRequestFailedError } from './errors';
+import {
+	cubeApiError,
+	cubeMalformedError,
+	cubeNetworkError,
+	cubeRequestFailedError,
+	describeRequest,
+} from './errors';
 import { TRANSPORT_LIMITS } from './limits';
 import {
 	RequestGate,
@@ -68,6 +74,15 @@ function withDeadline(options: IHttpRequestOptions, deadline: AbortSignal): IHtt
 	return options;
 }
 
+/**
+ * A segment of `path` that URLs resolve away (`.`, `..`, also percent-encoded), so that the
+ * request would reach another resource, e.g. the customer list for customer ".".
+ */
+function droppedSegmentOf(path: string): string | undefined {
+	const segments = path.split('?')[0].split('/');
+	return segments.find((segment) => /^(\.|%2e){1,2}$/i.test(segment));
+}
+
 type Attempt =
 	| { kind: 'answer'; response: CubeResponse }
 	| { kind: 'network'; code: string }
@@ -87,7 +102,9 @@ async function attempt(
 			method: request.method,
 			url: `${origin}${prefix}${request.path}`,
 			qs: request.qs,
-			body: request.body,
+			// Serialised here: n8n's helper copies an object body with Object.assign, which takes a
+			// `__proto__` key for the prototype and loses it (and other helpers drop `constructor`).
+			body: request.body === undefined ? undefined : JSON.stringify(request.body),
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
 			// The body is read here, so that its size, its end and the deadline are checked.
@@ -129,6 +146,17 @@ export async function sendCubeRequest(
 	connection?: CubeConnection,
 ): Promise<CubeResponse> {
 	const cube = connection ?? (await cubeConnection(context, request.itemIndex));
+	const dropped = droppedSegmentOf(request.path);
+	if (dropped !== undefined) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Refused to send ${describeRequest(request, cube.base)}: a path segment "${dropped}" would be dropped from the address, and another resource read instead`,
+			{
+				itemIndex: request.itemIndex,
+				description: 'An ID of "." or ".." cannot be sent in a URL. Check the IDs given to the node.',
+			},
+		);
+	}
 	const endsAt = Date.now() + TRANSPORT_LIMITS.requestDeadlineMs;
 	/** Waits `delay` before the next try where the request's deadline leaves time for it. */
 	const waitForRetry = async (delay: number | undefined): Promise<boolean> => {
