@@ -50,7 +50,11 @@ export function parseRetryAfter(value: unknown, now = Date.now()): number | unde
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** How long to wait before trying an HTTP error again, or undefined to give up. */
+/**
+ * How long to wait before trying an HTTP error again, or undefined to give up. `Retry-After` may
+ * lengthen the wait, never shorten it below the back-off: a server that says 0 (or a date in the
+ * past) would otherwise have every try spent within milliseconds.
+ */
 export function retryDelayForStatus(
 	method: CubeMethod,
 	statusCode: number,
@@ -61,11 +65,11 @@ export function retryDelayForStatus(
 	if (asked !== undefined && asked > RETRY_LIMITS.maxWaitMs) return undefined;
 	if (statusCode === 429) {
 		if (attempt >= RETRY_LIMITS.throttledAttempts) return undefined;
-		return asked ?? backoffMs(attempt);
+		return Math.max(asked ?? 0, backoffMs(attempt));
 	}
 	if (TRANSIENT_STATUSES.has(statusCode) && repeatable(method)) {
 		if (attempt >= RETRY_LIMITS.transientAttempts) return undefined;
-		return asked ?? backoffMs(attempt);
+		return Math.max(asked ?? 0, backoffMs(attempt));
 	}
 	return undefined;
 }
