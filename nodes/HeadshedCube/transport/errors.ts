@@ -49,30 +49,34 @@ function adviceFor(statusCode: number): string {
 	return 'Correct the value Cube names above and run the workflow again.';
 }
 
+const MAX_TEXT_ANSWER = 200;
+
 /**
  * Cube answers like Django REST Framework: `{"detail": "..."}` or `{"field": ["message"]}`.
- * Turns either into one readable line.
+ * Turns either into one readable line. Secrets are hidden (`hide`) before a long text is cut,
+ * so that a cut cannot leave part of one where the whole would have been recognised.
  */
-export function cubeMessageOf(body: unknown): string {
+export function cubeMessageOf(body: unknown, hide: (text: string) => string = (text) => text): string {
 	if (typeof body === 'string') {
-		const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-		return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+		const text = hide(body).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+		return text.length > MAX_TEXT_ANSWER ? `${text.slice(0, MAX_TEXT_ANSWER)}…` : text;
 	}
 	if (Array.isArray(body)) {
-		return body.map(cubeMessageOf).filter(Boolean).join('; ');
+		return body.map((part) => cubeMessageOf(part, hide)).filter(Boolean).join('; ');
 	}
 	if (body && typeof body === 'object') {
 		const record = body as Record<string, unknown>;
-		if (typeof record.detail === 'string') return record.detail;
+		if (typeof record.detail === 'string') return hide(record.detail);
 		return Object.entries(record)
-			.map(([field, value]) => `${field}: ${cubeMessageOf(value)}`)
+			.map(([field, value]) => `${hide(field)}: ${cubeMessageOf(value, hide)}`)
 			.join('; ');
 	}
-	return body === undefined || body === null ? '' : String(body);
+	return body === undefined || body === null ? '' : hide(String(body));
 }
 
-export function describeRequest(request: CubeRequest): string {
-	return `${request.method} ${request.path}`;
+/** The method and the path as sent: below the Base URL's own path, where it has one. */
+export function describeRequest(request: CubeRequest, base: CubeBase): string {
+	return `${request.method} ${base.prefix}${request.path}`;
 }
 
 /** An HTTP error answer from Cube, with its own words, the request, and what to do. */
@@ -85,9 +89,9 @@ export function cubeApiError(
 	attempts = 1,
 ): NodeApiError {
 	const statusText = STATUS_TEXT[statusCode] ?? 'Error';
-	const cubeMessage = scope.hide(cubeMessageOf(body));
+	const cubeMessage = scope.hide(cubeMessageOf(body, scope.hide));
 	const tries = attempts > 1 ? ` (after ${attempts} attempts)` : '';
-	const message = `Headshed Cube answered ${statusCode} ${statusText} to ${describeRequest(request)}${tries}${cubeMessage ? `: ${cubeMessage}` : ''}`;
+	const message = `Headshed Cube answered ${statusCode} ${statusText} to ${describeRequest(request, scope.base)}${tries}${cubeMessage ? `: ${cubeMessage}` : ''}`;
 	const error = new NodeApiError(
 		context.getNode(),
 		{ httpCode: String(statusCode), message: cubeMessage, method: request.method, path: request.path } as JsonObject,
@@ -110,7 +114,7 @@ function cubeProblemsOf(body: unknown, hide: (text: string) => string): Record<s
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return {};
 	const problems: Record<string, string> = {};
 	for (const [field, value] of Object.entries(body as Record<string, unknown>)) {
-		problems[field] = hide(cubeMessageOf(value));
+		problems[field] = hide(cubeMessageOf(value, hide));
 	}
 	return problems;
 }
@@ -186,7 +190,7 @@ export function cubeNetworkError(
 		context.getNode(),
 		{ socketError: code, method: request.method, path: request.path } as JsonObject,
 		{
-			message: `Could not reach Headshed Cube at ${scope.base.origin} for ${describeRequest(request)}: ${whatFailed(code)}${tries}`,
+			message: `Could not reach Headshed Cube at ${scope.base.origin} for ${describeRequest(request, scope.base)}: ${whatFailed(code)}${tries}`,
 			description: adviceForNetwork(code),
 			itemIndex: request.itemIndex,
 		},
@@ -208,7 +212,7 @@ export function cubeRequestFailedError(
 		context.getNode(),
 		{ method: request.method, path: request.path, problem: reason } as JsonObject,
 		{
-			message: `Headshed Cube request ${describeRequest(request)} failed: ${reason}`,
+			message: `Headshed Cube request ${describeRequest(request, scope.base)} failed: ${reason}`,
 			description: 'Check the Base URL in the credential and run the workflow again.',
 			itemIndex: request.itemIndex,
 		},
@@ -233,7 +237,7 @@ export function cubeMalformedError(
 		context.getNode(),
 		{ method: request.method, path: request.path, problem } as JsonObject,
 		{
-			message: `Headshed Cube sent an unreadable answer to ${describeRequest(request)}${tries}: ${problem}`,
+			message: `Headshed Cube sent an unreadable answer to ${describeRequest(request, scope.base)}${tries}: ${problem}`,
 			description: `The answer was cut short or is not the documented format (a proxy's login or maintenance page, for example).${created}`,
 			itemIndex: request.itemIndex,
 		},
@@ -252,7 +256,7 @@ export function cubeListError(
 		context.getNode(),
 		{ method: request.method, path: request.path, problem: scope.hide(what) } as JsonObject,
 		{
-			message: `Headshed Cube's list at ${describeRequest(request)} could not be read whole: ${scope.hide(what)}`,
+			message: `Headshed Cube's list at ${describeRequest(request, scope.base)} could not be read whole: ${scope.hide(what)}`,
 			description: advice,
 			itemIndex: request.itemIndex,
 		},
