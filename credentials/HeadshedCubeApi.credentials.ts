@@ -124,7 +124,8 @@ export class HeadshedCubeApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			// The Base URL may end with the API's own /api/v1, which the path below adds again.
+			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "").replace(/\\/api\\/v1$/, "") }}',
 			// Both generations have the campaign list; generation 2 has no assignments.
 			url: '/api/v1/campaigns',
 			headers: { Accept: 'application/json' },

@@ -1,9 +1,12 @@
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** The API's own path, which every request path begins with; a Base URL may end with it. */
+const API_PREFIX = /\/api\/v1$/;
+
 export interface CubeBase {
 	/** Scheme, host and port, e.g. `https://acme.cube4sales.com`: the only place credentials go. */
 	origin: string;
-	/** A path the tenant's API lives under, without a trailing slash; usually empty. */
+	/** A path the tenant's API lives under, without a trailing slash or `/api/v1`; usually empty. */
 	prefix: string;
 }
 
@@ -38,7 +41,9 @@ export function checkCubeBaseUrl(raw: unknown): BaseUrlCheck {
 			`The Base URL must start with https:// (got "${url.protocol}//${url.host}"). Headshed Cube only accepts HTTPS, and anything else could expose your credentials.`,
 		);
 	}
-	return { ok: true, base: { origin: url.origin, prefix: url.pathname.replace(/\/+$/, '') } };
+	// Every request path starts with /api/v1/: a Base URL pasted with it would send it twice.
+	const prefix = url.pathname.replace(/\/+$/, '').replace(API_PREFIX, '');
+	return { ok: true, base: { origin: url.origin, prefix } };
 }
 
 /** True when `url` lies under the base: same scheme, host and port, and within its path. */
