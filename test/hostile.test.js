@@ -280,3 +280,115 @@ describe('a count that lies: the pages end the list, not the count', () => {
 		expect(server.requests.length).toBeLessThanOrEqual(3 + 3 + 2);
 	});
 });
+
+describe('a list the documents call a bare array, answered as pages', () => {
+	const campaigns = Array.from({ length: 5 }, (_, n) => ({
+		campaign__id: 201 + n, campaign__name: `C${n}`, campaign__crm_type: n % 2 ? 'B2B' : 'B2C', campaign__archived_date: '',
+		data_owner__id: 10 + n, data_owner__name: `Owner ${n}`, campaign_id: 201 + n, campaign_name: `C${n}`,
+	}));
+	const pagedCampaigns = (request, response) => sendPage(request, response, campaigns, 2);
+
+	test('version 1 Campaign Get Many reads every page', async () => {
+		await serve(pagedCampaigns);
+		const { json, error } = await run({ resource: 'campaign', operation: 'getAll' });
+		expect(error).toBeUndefined();
+		expect(json.map((c) => c.campaign_id)).toEqual([201, 202, 203, 204, 205]);
+	});
+
+	test('version 2 Data Owner Get Many gives every owner', async () => {
+		await serve(pagedCampaigns);
+		const { json, error } = await run({ resource: 'dataOwner', operation: 'getAll' }, { typeVersion: 2 });
+		expect(error).toBeUndefined();
+		expect(json.map((o) => o.data_owner__id)).toEqual([10, 11, 12, 13, 14]);
+	});
+});
+
+describe('version 2 Customer Get checks the answer\'s shape', () => {
+	const getV2 = (customerId = '00123') => ({ resource: 'customer', operation: 'get', dataOwnerId: idLocator(12), crmType: 'B2C', customerId, options: { customFieldLabels: false } });
+	test.each([
+		['an HTML login page', (response) => { response.writeHead(200, { 'Content-Type': 'text/html' }); response.end('<html><form>Log in</form></html>'); }, 'the answer is not JSON'],
+		['null', (response) => sendJson(response, 200, 'null'), 'the answer is not a JSON object'],
+		['a list', (response) => sendJson(response, 200, [{ crm__customer_id: '00123' }]), 'the answer is not a JSON object'],
+	])('%s is an error in words, not an item', async (_what, answer, problem) => {
+		await serve((request, response) => answer(response));
+		const { json, error } = await run(getV2(), { typeVersion: 2 });
+		expect(json).toEqual([]);
+		expect(error.message).toBe(`Headshed Cube sent an unreadable answer to GET /api/v1/data_owners/12/B2C/customers/00123 (after 4 attempts): ${problem}`);
+	});
+
+	test.each(['.', '..'])('Customer ID "%s", which a URL would drop, is refused before any request', async (customerId) => {
+		await serve((request, response) => sendJson(response, 200, { count: 0, next: null, results: [] }));
+		const { error } = await run(getV2(customerId), { typeVersion: 2 });
+		expect(error.message).toMatch(new RegExp(`^Refused to send GET /api/v1/data_owners/12/B2C/customers/${customerId.replace(/\./g, '\\.')}: a path segment "\\.{1,2}" would be dropped`));
+		expect(server.requests).toEqual([]);
+	});
+});
+
+describe('a retry always waits a sensible minimum, whatever Retry-After says', () => {
+	test.each(['0', '-1', '0.0001', 'Thu, 01 Jan 1970 00:00:00 GMT', 'soon'])('Retry-After: %s', async (retryAfter) => {
+		RETRY_LIMITS.firstBackoffMs = 40;
+		const at = [];
+		await serve((request, response) => {
+			at.push(Date.now());
+			sendJson(response, 429, { detail: 'Request was throttled.' }, { 'Retry-After': retryAfter });
+		});
+		const { error } = await run(getCustomer);
+		expect(error.message).toMatch(/429 Too Many Requests .*\(after 6 attempts\)/);
+		const waits = at.slice(1).map((time, n) => time - at[n]);
+		// 40, 80, 160, 320, 640 ms: the exponential back-off is the floor.
+		waits.forEach((wait, n) => expect(wait).toBeGreaterThanOrEqual(40 * 2 ** n - 5));
+	});
+});
+
+describe('secrets are hidden in every form that can go on the wire, before any text is cut', () => {
+	test('a token straddling the 200-character cut of an error text shows no part of itself', async () => {
+		await serve((request, response) => {
+			response.writeHead(401, { 'Content-Type': 'text/plain' });
+			response.end(`${'x'.repeat(190)}${request.headers.authorization}${'y'.repeat(50)}`);
+		});
+		const { error } = await run(getCustomer);
+		// Hidden first, then cut: the cut may fall inside "[hidden]", never inside the token.
+		expect(error.message).toMatch(/Token \[hid/);
+		for (let n = 0; n + 6 <= TOKEN.length; n++) expect(error.message).not.toContain(TOKEN.slice(n, n + 6));
+	});
+
+	const spaced = '  spaced-secret-token-7c1e  ';
+	test.each([
+		['the header as the server received it (HTTP trims it)', (request) => request.headers.authorization, { token: spaced }, 'spaced-secret-token-7c1e'],
+		['the token URL-encoded', () => `?token=${encodeURIComponent('tok/en+secret=7c1e&x')}`, { token: 'tok/en+secret=7c1e&x' }, 'tok%2Fen%2Bsecret%3D7c1e%26x'],
+		['a password JSON-escaped in a text answer', () => JSON.stringify({ password: 'pa"ss\\word-7c1e' }), { authentication: 'basic', username: 'kari@example.com', password: 'pa"ss\\word-7c1e' }, 'pa\\"ss\\\\word-7c1e'],
+	])('%s', async (_what, echo, overrides, shown) => {
+		await serve((request, response) => sendJson(response, 401, { detail: `Rejected: ${echo(request)}` }));
+		const { error } = await run(getCustomer, { credential: credential(overrides) });
+		expect(error.message).toMatch(/Rejected: .*\[hidden\]/);
+		for (const text of [error.message, JSON.stringify(error)]) expect(text).not.toContain(shown);
+	});
+});
+
+describe('the Base URL and the path that was sent', () => {
+	test.each([
+		['with the API prefix', '/api/v1/', '/api/v1/assignments/9/customers/5'],
+		['with the API prefix, no slash', '/api/v1', '/api/v1/assignments/9/customers/5'],
+		['under a path of the tenant', '/cube/', '/cube/api/v1/assignments/9/customers/5'],
+	])('%s: the request goes to the right path, and the error shows that path', async (_what, suffix, sent) => {
+		await serve((request, response) => sendJson(response, 404, { detail: 'Not found.' }));
+		const { error } = await run(getCustomer, { credential: credential({ baseUrl: `${server.url}${suffix}` }) });
+		expect(server.requests.map((r) => r.url)).toEqual([sent]);
+		expect(error.message).toBe(`Headshed Cube answered 404 Not Found to GET ${sent}: Not found.`);
+	});
+});
+
+test('custom fields named __proto__ and constructor are sent, not dropped', async () => {
+	const bodies = [];
+	await serve((request, response, body) => {
+		bodies.push(body);
+		sendJson(response, 200, { id: 5, customer_id: 5, ...JSON.parse(body) });
+	});
+	const customFields = { field: [{ name: '__proto__', value: 'a' }, { name: 'constructor', value: 'b' }, { name: 'Antall år', value: 'c' }] };
+	const { error } = await run({ resource: 'customer', operation: 'update', assignmentId: idLocator(9), customerId: 5, customFields });
+	expect(error).toBeUndefined();
+	const sentKeys = Object.keys(JSON.parse(bodies[0], (key, value) => value));
+	expect(bodies[0]).toContain('"__proto__":"a"');
+	expect(bodies[0]).toContain('"constructor":"b"');
+	expect(sentKeys).toEqual(expect.arrayContaining(['Antall år', 'assignment_id', 'customer_id']));
+});
