@@ -112,7 +112,9 @@ export function readCustomerChanges(this: IExecuteFunctions, itemIndex: number):
 				{ itemIndex, description: 'Set it under Fields instead of Custom Fields.' },
 			);
 		}
-		changes[key] = value as IDataObject[string];
+		// An own property even for names such as `__proto__`, which plain assignment would take
+		// as the object's prototype and drop from the body.
+		Object.defineProperty(changes, key, { value, enumerable: true, writable: true, configurable: true });
 	}
 	return changes;
 }
