@@ -77,6 +77,11 @@ describe.each(Object.entries(sandboxes))("the credential's connection test, run 
 		const paths = new Set(sandbox.requests.map((request) => request.path));
 		expect(paths.size).toBe(1);
 	});
+
+	test('passes with a Base URL pasted with its /api/v1/, which is not sent twice', async () => {
+		expect((await testCredential('headshedCubeApi', tokenCredential(sandbox, { baseUrl: `${sandbox.url}/api/v1/` }))).error).toBeUndefined();
+		expect(sandbox.requests.map((request) => request.path)).toEqual(['/api/v1/campaigns']);
+	});
 });
 
 describePublicNames(() => node, PUBLIC_PARAMETERS, resources);
