@@ -152,10 +152,9 @@ async function fetchNumberedPages<T>(
 	const pages: Array<CubePage<T>> = [];
 	let end = toPage;
 	let nextPage = fromPage;
-	let failed = false;
 	let notThere = Infinity;
-	const worker = async () => {
-		while (!failed && nextPage <= end) {
+	await inWorkers(Math.min(concurrency, toPage - fromPage + 1), async (failed) => {
+		while (!failed() && nextPage <= end) {
 			const number = nextPage++;
 			const page = await fetchLaterPage<T>(source, pageRequest(source, number));
 			if (!page) {
@@ -166,19 +165,7 @@ async function fetchNumberedPages<T>(
 				if (!page.next || page.results.length === 0) end = Math.min(end, number);
 			}
 		}
-	};
-	// A worker ends when no page is left or when its request failed; after a failure the others
-	// start no more. Each is let finish its request in flight, so that none is left running
-	// against Cube once the node has reported the failure.
-	const workers = Array.from({ length: Math.min(concurrency, toPage - fromPage + 1) }, () =>
-		worker().catch((error: unknown) => {
-			failed = true;
-			throw error;
-		}),
-	);
-	const outcomes = await Promise.allSettled(workers);
-	const failure = outcomes.find((outcome) => outcome.status === 'rejected');
-	if (failure) throw (failure as PromiseRejectedResult).reason;
+	});
 	const read = pages.slice(0, Math.max(0, end - fromPage + 1));
 	const last = read[read.length - 1];
 	const missing = notThere === end + 1 && (last === undefined || !!last.next);
@@ -297,18 +284,16 @@ async function readOnce<T>(
 	};
 }
 
-/** Runs `task` over `inputs`, at most `concurrency` at once, until one returns true or fails. */
-async function someAtOnce<I>(inputs: I[], concurrency: number, task: (input: I) => Promise<boolean>): Promise<boolean> {
-	let next = 0;
-	let found = false;
+/**
+ * Runs `count` workers at once and waits for every one. A worker ends when nothing is left or
+ * when its request failed; after a failure `failed()` tells the others to start no more. Each is
+ * let finish its request in flight, so that none is left running against Cube once the node has
+ * reported the failure, which is then thrown.
+ */
+async function inWorkers(count: number, worker: (failed: () => boolean) => Promise<void>): Promise<void> {
 	let failed = false;
-	const worker = async () => {
-		while (!found && !failed && next < inputs.length) {
-			if (await task(inputs[next++])) found = true;
-		}
-	};
-	const workers = Array.from({ length: Math.min(concurrency, inputs.length) }, () =>
-		worker().catch((error: unknown) => {
+	const workers = Array.from({ length: count }, async () =>
+		await worker(() => failed).catch((error: unknown) => {
 			failed = true;
 			throw error;
 		}),
@@ -316,7 +301,6 @@ async function someAtOnce<I>(inputs: I[], concurrency: number, task: (input: I) 
 	const outcomes = await Promise.allSettled(workers);
 	const failure = outcomes.find((outcome) => outcome.status === 'rejected');
 	if (failure) throw (failure as PromiseRejectedResult).reason;
-	return found;
 }
 
 /**
@@ -331,12 +315,17 @@ async function firstChangedPage<T>(
 	pages: Array<PageRead<T>>,
 	concurrency: number,
 ): Promise<number | undefined> {
+	const toCheck = pages.slice(0, -1);
+	let next = 0;
 	let changed: number | undefined;
-	await someAtOnce(pages.slice(0, -1), concurrency, async ({ number, results }) => {
-		const again = await fetchLaterPage<T>(source, number === 1 ? source.first : pageRequest(source, number));
-		if (again && JSON.stringify(again.results) === JSON.stringify(results)) return false;
-		changed = Math.min(changed ?? Infinity, number);
-		return true;
+	await inWorkers(Math.min(concurrency, toCheck.length), async (failed) => {
+		while (!failed() && changed === undefined && next < toCheck.length) {
+			const { number, results } = toCheck[next++];
+			const again = await fetchLaterPage<T>(source, number === 1 ? source.first : pageRequest(source, number));
+			if (!again || JSON.stringify(again.results) !== JSON.stringify(results)) {
+				changed = Math.min(changed ?? Infinity, number);
+			}
+		}
 	});
 	return changed;
 }
