@@ -57,7 +57,7 @@ interface PageRead<T> {
 	results: T[];
 }
 
-type ReadOutcome<T> = { list: PagedList<T>; pages: Array<PageRead<T>> } | { change: Change };
+type ReadOutcome<T> = { list: PagedList<T>; pages: Array<PageRead<T>>; lastAlone: boolean } | { change: Change };
 
 const isRecord = (value: unknown) => !!value && typeof value === 'object' && !Array.isArray(value);
 
@@ -141,35 +141,38 @@ function pageRequest(source: ListSource, page: number): CubeRequest {
  * the count and the page size they can be fetched several at a time, and are put back in order.
  * A page without a `next` link, an empty page or a page that is not there (404) is the list's
  * end, whatever `count` claimed: no page after it is asked for, and any already in flight are
- * dropped. `missing` says that the end was a 404 after a page that linked on.
+ * dropped. `missing` says that the end was a 404 after a page that linked on. The last page is
+ * asked for alone, once all the others are answered (see `firstChangedPage`); `lastAlone` says
+ * that the last page returned was read so.
  */
 async function fetchNumberedPages<T>(
 	source: ListSource,
 	fromPage: number,
 	toPage: number,
 	concurrency: number,
-): Promise<{ pages: Array<CubePage<T>>; missing: boolean }> {
+): Promise<{ pages: Array<CubePage<T>>; missing: boolean; lastAlone: boolean }> {
 	const pages: Array<CubePage<T>> = [];
 	let end = toPage;
 	let nextPage = fromPage;
 	let notThere = Infinity;
-	await inWorkers(Math.min(concurrency, toPage - fromPage + 1), async (failed) => {
-		while (!failed() && nextPage <= end) {
-			const number = nextPage++;
-			const page = await fetchLaterPage<T>(source, pageRequest(source, number));
-			if (!page) {
-				notThere = Math.min(notThere, number);
-				end = Math.min(end, number - 1);
-			} else {
-				pages[number - fromPage] = page;
-				if (!page.next || page.results.length === 0) end = Math.min(end, number);
-			}
+	const take = async (number: number) => {
+		const page = await fetchLaterPage<T>(source, pageRequest(source, number));
+		if (!page) {
+			notThere = Math.min(notThere, number);
+			end = Math.min(end, number - 1);
+		} else {
+			pages[number - fromPage] = page;
+			if (!page.next || page.results.length === 0) end = Math.min(end, number);
 		}
+	};
+	await inWorkers(Math.min(concurrency, toPage - fromPage), async (failed) => {
+		while (!failed() && nextPage <= Math.min(end, toPage - 1)) await take(nextPage++);
 	});
+	if (end === toPage) await take(toPage);
 	const read = pages.slice(0, Math.max(0, end - fromPage + 1));
 	const last = read[read.length - 1];
 	const missing = notThere === end + 1 && (last === undefined || !!last.next);
-	return { pages: read, missing };
+	return { pages: read, missing, lastAlone: end === toPage };
 }
 
 /**
@@ -203,6 +206,8 @@ async function readOnce<T>(
 	const pagesRead: Array<PageRead<T>> = [{ number: startPage, results: firstPage.results }];
 	let next = firstPage.next ?? null;
 	let lastPageNumber = startPage;
+	/** Whether the last page read was asked for only once every other page was answered. */
+	let lastAlone = true;
 	let highestCount = announced ?? TRANSPORT_LIMITS.maxListRecords;
 	/** Where the list became shorter than announced; undefined while it has not. */
 	const shrinkageIn = (page: CubePage<T>): Change | undefined => {
@@ -218,8 +223,9 @@ async function readOnce<T>(
 	if (next && startPage === 1 && numberOf(next) === 2 && pageSize > 0 && announced !== undefined) {
 		const pagesWanted = Math.ceil(Math.min(announced, limit ?? Infinity) / pageSize);
 		if (!enough(records) && pagesWanted >= 2) {
-			const { pages, missing } = await fetchNumberedPages<T>(source, 2, pagesWanted, concurrency);
+			const { pages, missing, ...fanOut } = await fetchNumberedPages<T>(source, 2, pagesWanted, concurrency);
 			if (missing) return { change: { shrank: { from: announced } } };
+			lastAlone = fanOut.lastAlone;
 			for (const page of pages) {
 				const shrank = shrinkageIn(page);
 				if (shrank) return { change: shrank };
@@ -266,6 +272,7 @@ async function readOnce<T>(
 		if (number !== undefined) {
 			lastPageNumber = number;
 			pagesRead.push({ number, results: page.results });
+			lastAlone = true;
 		}
 		next = page.next ?? null;
 	}
@@ -281,6 +288,7 @@ async function readOnce<T>(
 			pageSize: firstPage.next ? pageSize : undefined,
 		},
 		pages: pagesRead,
+		lastAlone,
 	};
 }
 
@@ -304,18 +312,21 @@ async function inWorkers(count: number, worker: (failed: () => boolean) => Promi
 }
 
 /**
- * The verifying re-read: every page but the last is read again, after the last one was read,
- * and must hold the same records as the first time. Then no record moved across a page boundary
- * between the reads of two neighbouring pages, so none was skipped or repeated: the records
- * are the list as it stood when its last page was read. The first page that reads differently
- * (or is gone) is returned.
+ * The verifying re-read: every page is read again, after the last one was answered, and must
+ * hold the same records as the first time. Each page then held those records from its first
+ * reading to its second, and so at the moment the last page was read: the records are the list
+ * as it stood then, none skipped or repeated. The last page itself needs no second reading
+ * where it was asked for only after every other page was answered (`lastAlone`), which also
+ * lets records added at the end meanwhile through. The first page that reads differently (or
+ * is gone) is returned.
  */
 async function firstChangedPage<T>(
 	source: ListSource,
 	pages: Array<PageRead<T>>,
+	lastAlone: boolean,
 	concurrency: number,
 ): Promise<number | undefined> {
-	const toCheck = pages.slice(0, -1);
+	const toCheck = lastAlone ? pages.slice(0, -1) : pages;
 	let next = 0;
 	let changed: number | undefined;
 	await inWorkers(Math.min(concurrency, toCheck.length), async (failed) => {
@@ -371,7 +382,7 @@ export async function cubeReadList<T>(
 		let change: Change | undefined;
 		if ('change' in outcome) change = outcome.change;
 		else {
-			const differed = await firstChangedPage(source, outcome.pages, concurrency);
+			const differed = await firstChangedPage(source, outcome.pages, outcome.lastAlone, concurrency);
 			if (differed === undefined) return outcome.list;
 			change = { differed: { page: differed } };
 		}
