@@ -16,6 +16,8 @@ export interface TriggerCursor {
 	polledAt: number;
 	/** One more than the cursor the poll started from: tells which of two states is newer. */
 	serial: number;
+	/** Date lists read whole because a shortcut's check failed (for diagnosis). */
+	fallbacks: number;
 }
 
 /** One watched list (an event in a scope) over the watched window of Cube dates. */
@@ -37,6 +39,7 @@ export interface ResponseCursorV2 {
 	lists: Record<string, unknown>;
 	logs: Record<string, RecordLog>;
 	polledAt: number;
+	fallbacks?: number;
 }
 
 /** The cursor of versions up to 0.1: a floor time and the keys emitted near it. */

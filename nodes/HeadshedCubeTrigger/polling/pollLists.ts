@@ -135,14 +135,16 @@ async function readWatch<T>(
 	watch: PlannedWatch<T>,
 	days: string[],
 	now: number,
-): Promise<{ fresh: T[]; state: WatchState }> {
+): Promise<{ fresh: T[]; state: WatchState; fallbacks: number }> {
 	const { state, scope } = watch;
 	const whole = state.sweptAt === 0 || now - state.sweptAt >= source.fullReadEveryMs;
 	const fresh: T[] = [];
 	const lists: Record<string, DayList> = {};
+	let fallbacks = 0;
 	const readOne = async (day: string) => {
 		const read = async (page: number) => await readPage(context, source, scope, day, day, page);
-		const { unknown, list } = await readDayList(read, state.days[day], source.identity, whole);
+		const { unknown, list, shortcut } = await readDayList(read, state.days[day], source.identity, whole);
+		if (!whole && state.days[day] && !shortcut) fallbacks++;
 		for (const record of unknown) if (!watch.isHistory?.(record)) fresh.push(record);
 		lists[day] = list;
 	};
@@ -160,7 +162,7 @@ async function readWatch<T>(
 			first++;
 		}
 	}
-	return { fresh, state: { days: lists, sweptAt: whole ? now : state.sweptAt } };
+	return { fresh, state: { days: lists, sweptAt: whole ? now : state.sweptAt }, fallbacks };
 }
 
 /**
@@ -190,7 +192,8 @@ export async function pollNewRecords<T, R>(
 		const days = watchedDays(now, context.getTimezone());
 		const resumeAt = isTriggerCursor(previous) ? watches.findIndex((watch) => watch.key === previous.resumeAt) : -1;
 		const serial = Math.max(isTriggerCursor(previous) ? (previous.serial ?? 0) : 0, watchesStartedBy(trigger)?.serial ?? 0) + 1;
-		const cursor: TriggerCursor = { version: 3, watches: {}, polledAt: now, serial };
+		const fallbacks = isTriggerCursor(previous) || isResponseCursorV2(previous) ? Number(previous.fallbacks ?? 0) : 0;
+		const cursor: TriggerCursor = { version: 3, watches: {}, polledAt: now, serial, fallbacks };
 		for (const watch of watches) cursor.watches[watch.key] = watch.state;
 
 		const fresh: T[] = [];
@@ -205,6 +208,7 @@ export async function pollNewRecords<T, R>(
 				const read = await readWatch(context, source, watch, days, now);
 				for (const record of read.fresh) fresh.push(record);
 				cursor.watches[watch.key] = read.state;
+				cursor.fallbacks += read.fallbacks;
 			} catch (error) {
 				const skipped = isNotFoundError(error) ? source.skippedWhenMissing?.(watch.scope) : undefined;
 				if (skipped === undefined) throw asNodeError(context.getNode(), error);
