@@ -7,7 +7,7 @@
 // poll budgets, restarts, quiet polls whose state n8n does not commit, an event switch and a
 // campaign added. Counterexamples fast-check shrank to are kept below as named cases.
 const fc = require('fast-check');
-const { scenario, run, arrive, poll, tick } = require('./support/triggerCommands');
+const { scenario, run, arrive } = require('./support/triggerCommands');
 
 /** Runs a sequence and fails with what broke, and the polls that led there. */
 async function expectGuarantee(sequence) {

@@ -13,7 +13,7 @@ export const fullReadOption: INodeProperties = {
 	name: 'fullReadMinutes',
 	type: 'number',
 	typeOptions: { minValue: 1 },
-	default: CURSOR_LIMITS.defaultFullReadMs / 60_000,
+	default: 60,
 	description:
 		'How often every page of the watched days is read. A record that the quicker polls cannot see is emitted within this time; each full read costs one request per page of those days.',
 };
