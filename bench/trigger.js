@@ -2,7 +2,10 @@
 // npm run bench:trigger: what one poll of the trigger costs against the volume already registered.
 // The trigger runs in n8n-core's PollContext (test/support/engine.js) against the Cube sandbox in
 // this process; one watched campaign holds the volume (spread over the 8 hours before now), and
-// every poll finds one new response. Prints requests and records read per poll, at steady state.
+// every poll finds one new response. Prints, per list order (oldest first, newest first: the
+// sandbox's responseOrder knob), requests and records read per cheap poll at steady state, and
+// what one full read of the watched days costs (the trigger makes one every Full Read Every
+// minutes, 60 by default): its requests spread over the 12 polls of an hour at 5-minute polls.
 //
 //   npm run bench:trigger [-- --polls 5] [--package DIR] [--out FILE]
 //
@@ -14,6 +17,12 @@ const path = require('path');
 
 const VOLUMES = [0, 500, 2_000, 10_000];
 const PAGE_SIZES = [25, 500];
+const ORDERS = [
+	['oldest first', 'submitted'],
+	['newest first', 'newest'],
+];
+/** Polls between two full reads at the default (60 minutes) with a 5-minute poll interval. */
+const POLLS_PER_FULL_READ = 12;
 const CAMPAIGN = 101;
 
 function parseArgs(argv) {
@@ -32,9 +41,9 @@ function parseArgs(argv) {
 }
 
 /** Requests and records read by each poll after activation, with one new response per poll. */
-async function measure(engine, sandbox, { volume, pageSize, polls }) {
+async function measure(engine, sandbox, { volume, pageSize, polls, responseOrder }) {
 	sandbox.reset();
-	sandbox.configure({ pageSize });
+	sandbox.configure({ pageSize, responseOrder });
 	const start = Date.now();
 	sandbox.clock.set(new Date(start).toISOString());
 	const list = [];
@@ -47,7 +56,7 @@ async function measure(engine, sandbox, { volume, pageSize, polls }) {
 			type: `${engine.PACKAGE_NAME}.headshedCubeTrigger`,
 			typeVersion: 1,
 			position: [0, 0],
-			parameters: { event: 'newResponse', campaignIds: [CAMPAIGN] },
+			parameters: { event: 'newResponse', campaignIds: [CAMPAIGN], options: { fullReadMinutes: 100_000 } },
 			credentials: { headshedCubeApi: { id: 'cube', name: 'Cube sandbox' } },
 		},
 		credentials: { cube: { baseUrl: sandbox.url, authentication: 'token', token: SANDBOX_TOKEN } },
@@ -66,7 +75,21 @@ async function measure(engine, sandbox, { volume, pageSize, polls }) {
 		perPoll.push({ requests: requests.length, records: requests.reduce((sum, r) => sum + (r.records ?? 0), 0) });
 	}
 	// Steady state: the last poll (the first after activation may still settle the cursor).
-	return { ...perPoll[perPoll.length - 1], stateBytes: JSON.stringify(node.workflow.staticData).length };
+	const steady = perPoll[perPoll.length - 1];
+	// One full read: the same poll with the full read due.
+	node.workflow.getNode('Headshed Cube Trigger').parameters.options = { fullReadMinutes: 1 };
+	sandbox.clearRequests();
+	const later = Date.now() + 120_000;
+	sandbox.clock.set(new Date(later).toISOString());
+	const realNow = Date.now;
+	Date.now = () => later;
+	try {
+		await node.poll();
+	} finally {
+		Date.now = realNow;
+	}
+	const fullRead = sandbox.requests.filter((r) => r.path.includes('/responses')).length;
+	return { ...steady, fullRead, stateBytes: JSON.stringify(node.workflow.staticData).length };
 }
 
 const { createSandbox, SANDBOX_TOKEN } = require('../sandbox');
@@ -80,11 +103,13 @@ async function main() {
 	await sandbox.start(0);
 	const rows = [];
 	try {
-		for (const pageSize of PAGE_SIZES) {
-			for (const volume of VOLUMES) {
-				const figures = await measure(engine, sandbox, { volume, pageSize, polls: args.polls });
-				rows.push({ pageSize, volume, ...figures });
-				process.stderr.write(`page size ${pageSize}, volume ${volume}: ${JSON.stringify(figures)}\n`);
+		for (const [order, responseOrder] of ORDERS) {
+			for (const pageSize of PAGE_SIZES) {
+				for (const volume of VOLUMES) {
+					const figures = await measure(engine, sandbox, { volume, pageSize, polls: args.polls, responseOrder });
+					rows.push({ order, pageSize, volume, ...figures });
+					process.stderr.write(`${order}, page size ${pageSize}, volume ${volume}: ${JSON.stringify(figures)}\n`);
+				}
 			}
 		}
 	} finally {
@@ -93,9 +118,12 @@ async function main() {
 	const table = [
 		`Trigger poll cost (${args.packageDir ? `package ${path.basename(args.packageDir)}` : 'this tree'}; one watched campaign, one new response per poll)`,
 		'',
-		'| page size | responses already there | requests per poll | records read per poll | static data (bytes) |',
-		'|---:|---:|---:|---:|---:|',
-		...rows.map((r) => `| ${r.pageSize} | ${r.volume.toLocaleString('en')} | ${r.requests} | ${r.records.toLocaleString('en')} | ${r.stateBytes.toLocaleString('en')} |`),
+		`| order | page size | responses already there | requests per poll | records read per poll | requests of one full read | full read per poll (1 in ${POLLS_PER_FULL_READ}) | static data (bytes) |`,
+		'|---|---:|---:|---:|---:|---:|---:|---:|',
+		...rows.map(
+			(r) =>
+				`| ${r.order} | ${r.pageSize} | ${r.volume.toLocaleString('en')} | ${r.requests} | ${r.records.toLocaleString('en')} | ${r.fullRead} | ${(r.fullRead / POLLS_PER_FULL_READ).toFixed(1)} | ${r.stateBytes.toLocaleString('en')} |`,
+		),
 	].join('\n');
 	console.log(table);
 	if (args.out) fs.writeFileSync(args.out, `${table}\n`);

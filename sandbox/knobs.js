@@ -4,8 +4,9 @@ const { assertTimeZone } = require('./time/dates');
 
 const NEXT_LINK_STYLES = ['http', 'hostile', 'malformed', 'repeat', 'cursor'];
 const PATH_MODES = ['both', 'v1', 'legacy'];
-// 'shuffled': each new clock reading lists responses in another order (a server without a stable sort).
-const RESPONSE_ORDERS = ['submitted', 'shuffled'];
+// Timed lists (responses, call outcomes, product registrations): 'submitted' oldest first,
+// 'newest' newest first, 'shuffled' another order at each new clock reading (no stable sort).
+const RESPONSE_ORDERS = ['submitted', 'newest', 'shuffled'];
 
 const DEFAULT_KNOBS = Object.freeze({
 	pageSize: 25,

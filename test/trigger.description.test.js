@@ -23,13 +23,15 @@ test('one trigger type with versions 1 and 2; new triggers get version 2', () =>
 	}
 });
 
-test('version 1 keeps its parameters: event newResponse and the campaigns to watch', () => {
+test('version 1 keeps its parameters: event newResponse and the campaigns to watch; options add the full read\'s interval', () => {
 	// n8n's loader adds the poll times to every polling trigger.
 	const own = describedAs(1).properties.filter((p) => p.name !== 'pollTimes');
 	expect(own.map((p) => [p.name, p.type, p.default])).toEqual([
 		['event', 'options', 'newResponse'],
 		['campaignIds', 'multiOptions', []],
+		['options', 'collection', {}],
 	]);
+	expect(property(1, 'options')[0].options).toEqual([expect.objectContaining({ name: 'fullReadMinutes', type: 'number', default: 60 })]);
 	expect(valuesOf(property(1, 'event')[0])).toEqual(['newResponse']);
 });
 
@@ -47,7 +49,10 @@ test("version 2's contract names: event, scope per event, campaigns, the CRM, cu
 	for (const name of ['dataOwnerId', 'crmType']) expect(property(2, name)[0].displayOptions).toEqual({ show: { scope: ['crm'] } });
 	expect(property(2, 'crmType')[0].options.map((o) => o.value).sort()).toEqual(['B2B', 'B2C']);
 	const [options] = property(2, 'options');
-	expect(options.options).toEqual([expect.objectContaining({ name: 'customFieldLabels', type: 'boolean', default: true })]);
+	expect(options.options).toEqual([
+		expect.objectContaining({ name: 'customFieldLabels', type: 'boolean', default: true }),
+		expect.objectContaining({ name: 'fullReadMinutes', type: 'number', default: 60 }),
+	]);
 	const version2 = NodeHelpers.getVersionedNodeType(versioned, 2);
 	expect(typeof version2.methods.loadOptions.getActiveCampaigns).toBe('function');
 	expect(typeof version2.methods.listSearch.searchDataOwners).toBe('function');

@@ -1,7 +1,7 @@
 'use strict';
 
 const { paginate } = require('../http/pagination');
-const { createRandom } = require('../seeding/prng');
+const { inListOrder } = require('../http/listOrder');
 const { calendarDate, parseCompactDate, zonedDayStart, addDays } = require('../time/dates');
 const { decodeOrKeep } = require('../http/uri');
 
@@ -33,17 +33,6 @@ function customer({ request, ctx, ids: [assignmentId, customerId] }) {
 	return ctx.store.getCustomer(assignmentId, customerId);
 }
 
-/** Fisher-Yates, seeded by the clock: the same order for every page read at one instant. */
-function shuffled(items, nowMs) {
-	const random = createRandom(nowMs);
-	const copy = [...items];
-	for (let i = copy.length - 1; i > 0; i--) {
-		const j = (random.next() * (i + 1)) | 0;
-		[copy[i], copy[j]] = [copy[j], copy[i]];
-	}
-	return copy;
-}
-
 const invalidDate = (raw) => ({ status: 400, body: { detail: `Invalid date '${raw}': use YYYYMMDD.` } });
 
 function listResponses({ request, ctx, ids: [campaignId], match }) {
@@ -63,7 +52,7 @@ function listResponses({ request, ctx, ids: [campaignId], match }) {
 		zonedDayStart(addDays(to, 1), timeZone),
 		nowMs,
 	);
-	return paginate(ctx.knobs.responseOrder === 'shuffled' ? shuffled(responses, nowMs) : responses, ctx.knobs, request.link);
+	return paginate(inListOrder(responses, ctx.knobs, nowMs), ctx.knobs, request.link);
 }
 
 // paths: which value of the `paths` knob (besides 'both') keeps the route; ids: groups that must be integers.

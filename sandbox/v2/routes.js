@@ -1,6 +1,7 @@
 'use strict';
 
 const { paginate } = require('../http/pagination');
+const { inListOrder } = require('../http/listOrder');
 const { calendarDate, parseCompactDate, zonedDayStart, addDays } = require('../time/dates');
 
 const NOT_FOUND = { status: 404, body: { detail: 'Not found.' } };
@@ -56,7 +57,8 @@ function timedList(kind, request, ctx, scope) {
 	const window = dateWindow(request, ctx);
 	if (window.error) return window.error;
 	const read = kind === 'call_outcomes' ? ctx.store.callOutcomes : ctx.store.productRegistrations;
-	return page(read(scope, window.fromMs, window.toMs, ctx.clock.nowMs()), request, ctx, kind);
+	const items = read(scope, window.fromMs, window.toMs, ctx.clock.nowMs());
+	return page(items && inListOrder(items, ctx.knobs, ctx.clock.nowMs()), request, ctx, kind);
 }
 
 const SCOPED_LISTS = {

@@ -24,6 +24,8 @@ export interface PaginateOptions {
 	 * so a link only says that another page exists, and the next page of this request is read.
 	 */
 	nextLinks?: 'follow' | 'pageNumbers';
+	/** Read only the first page requested (`startPage`): the caller walks the pages itself. */
+	onePage?: boolean;
 }
 
 /** A list read from some page to its end, with what that page told. */
@@ -186,10 +188,16 @@ async function readOnce<T>(
 	concurrency: number,
 	startPage: number,
 	byNumber: boolean,
+	onePage = false,
 ): Promise<ReadOutcome<T>> {
 	const enough = (records: T[]) => limit !== undefined && records.length >= limit;
 	const firstPage = await fetchPage<T>(source, startPage > 1 ? pageRequest(source, startPage) : source.first);
 	const announced = firstPage.count;
+	if (onePage) {
+		const records = limit === undefined ? firstPage.results : firstPage.results.slice(0, limit);
+		const pageSize = firstPage.next ? firstPage.results.length : undefined;
+		return { list: { records, count: announced ?? firstPage.results.length, pageSize }, pages: [], lastAlone: true };
+	}
 	const wanted = Math.min(limit ?? Infinity, announced ?? Infinity);
 	if (wanted > TRANSPORT_LIMITS.maxListRecords && announced !== undefined) {
 		throw cubeListError(
@@ -378,7 +386,7 @@ export async function cubeReadList<T>(
 		first: { method: 'GET', path, qs: options.qs, itemIndex, expect: pageProblem },
 	};
 	for (let reads = 1; ; reads++) {
-		const outcome = await readOnce<T>(source, limit, concurrency, startPage, options.nextLinks === 'pageNumbers');
+		const outcome = await readOnce<T>(source, limit, concurrency, startPage, options.nextLinks === 'pageNumbers', options.onePage);
 		let change: Change | undefined;
 		if ('change' in outcome) change = outcome.change;
 		else {

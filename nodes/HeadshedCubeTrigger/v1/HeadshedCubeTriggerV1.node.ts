@@ -9,6 +9,7 @@ import * as loadOptions from '../../HeadshedCube/v1/methods/loadOptions';
 import { readResponses, responseSource, watchedCampaigns } from './readResponses';
 import { pollDeadline, pollNewRecords } from '../polling/pollLists';
 import { submittedMicros } from './responseIdentity';
+import { fullReadEveryMs, fullReadOption } from '../polling/fullReadOption';
 import { latestRecords } from '../polling/testEvent';
 import { describeTriggerVersion } from '../polling/triggerVersion';
 
@@ -40,6 +41,14 @@ export class HeadshedCubeTriggerV1 {
 				description:
 					'The campaigns to watch; none means every active campaign. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [fullReadOption],
+			},
 		]);
 	}
 
@@ -55,7 +64,8 @@ export class HeadshedCubeTriggerV1 {
 			return newest.length > 0 ? [this.helpers.returnJsonArray(newest)] : null;
 		}
 
-		const fresh = await pollNewRecords(this, responseSource(campaignIds), now, pollDeadline(this, now));
-		return fresh.length > 0 ? [this.helpers.returnJsonArray(fresh)] : null;
+		const source = responseSource(campaignIds, fullReadEveryMs(this));
+		const fresh = await pollNewRecords(this, source, now, pollDeadline(this, now), async (records) => records);
+		return fresh && fresh.length > 0 ? [this.helpers.returnJsonArray(fresh)] : null;
 	}
 }

@@ -1,10 +1,10 @@
 import type { IPollFunctions } from 'n8n-workflow';
 
 import { listCampaigns } from '../../HeadshedCube/v1/api/campaigns';
-import { listResponses, readResponseList } from '../../HeadshedCube/v1/api/responses';
+import { listResponses, readResponsePage } from '../../HeadshedCube/v1/api/responses';
 import { campaignIdOf, type CubeResponseRecord } from '../../HeadshedCube/v1/api/types';
 import { cubeDateOfInstant } from '../../HeadshedCube/helpers/cubeDate';
-import type { ListRead } from '../polling/listCursor';
+import type { ListPage } from '../polling/dayList';
 import type { ListSource } from '../polling/pollLists';
 import { chosenCampaignIds } from '../polling/chosenCampaigns';
 import { knownToV1, responseIdentity } from './responseIdentity';
@@ -46,26 +46,28 @@ function withCampaign(response: CubeResponseRecord, campaignId: number): CubeRes
 	return { campaign_id: campaignId, ...response };
 }
 
-/** One campaign's responses of Cube dates `from` to `to`, from `startPage` to the end. */
-export async function readDays(
+/** Page `page` of one campaign's responses of Cube dates `from` to `to`. */
+async function readPage(
 	this: IPollFunctions,
 	campaignId: number,
 	from: string,
 	to: string,
-	startPage: number,
-): Promise<ListRead<CubeResponseRecord>> {
-	const list = await readResponseList(this, campaignId, { from, to }, startPage);
+	page: number,
+): Promise<ListPage<CubeResponseRecord>> {
+	const list = await readResponsePage(this, campaignId, { from, to }, page);
 	const records = list.records.map((response) => withCampaign(response, campaignId));
-	return { startPage, records, count: list.count, pageSize: list.pageSize };
+	return { records, count: list.count, hasNext: list.pageSize !== undefined };
 }
 
-/** Version 1's lists: each campaign's responses by Cube date. */
-export function responseSource(campaignIds: number[]): ListSource<CubeResponseRecord> {
+/** Version 1's lists: each campaign's new responses by Cube date. */
+export function responseSource(campaignIds: number[], fullReadEveryMs: number): ListSource<CubeResponseRecord> {
 	return {
+		event: 'newResponse',
 		scopes: campaignIds,
 		identity: responseIdentity,
-		async readDays(this: IPollFunctions, scope, from, to, startPage) {
-			return await readDays.call(this, Number(scope), from, to, startPage);
+		fullReadEveryMs,
+		async readPage(this: IPollFunctions, scope, from, to, page) {
+			return await readPage.call(this, Number(scope), from, to, page);
 		},
 		skippedWhenMissing: (scope) => `campaign ${scope}`,
 		knownToV1,

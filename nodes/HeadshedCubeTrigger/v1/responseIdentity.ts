@@ -1,5 +1,5 @@
 import type { CubeResponseRecord } from '../../HeadshedCube/v1/api/types';
-import type { RecordIdentity } from '../polling/listCursor';
+import type { RecordIdentity } from '../polling/identity';
 import { CURSOR_LIMITS, type ResponseCursorV1 } from '../polling/cursorState';
 
 /** Microseconds since the epoch, from the microseconds Cube prints; NaN when unreadable. */
@@ -13,9 +13,16 @@ export function submittedMicros(record: CubeResponseRecord): number {
 
 /**
  * Responses have no id in Cube's API. Campaign, submission time (to the microsecond) and the
- * content together tell them apart; two identical records are the same response.
+ * response's own content tell them apart; two identical records are the same response. The
+ * customer's name is the customer card's, joined in by Cube: renaming a customer changes no key.
  */
 export function responseKey(record: CubeResponseRecord): string {
+	const own = [record.crm_customer_id, record.submitted_by, record.type, record.subtype, record.comment];
+	return `${record.campaign_id ?? ''}|${record.submitted_when ?? ''}|${legacyDigest(own.map((value) => String(value ?? '')).join('\u0000'))}`;
+}
+
+/** The key of the cursors before issue 23 (with the customer's name), read only to carry their state over. */
+export function legacyResponseKey(record: CubeResponseRecord): string {
 	const content = [
 		record.crm_customer_id,
 		record.submitted_by,
@@ -41,11 +48,12 @@ function legacyDigest(text: string): string {
 
 export const responseIdentity: RecordIdentity<CubeResponseRecord> = {
 	keyOf: responseKey,
+	legacyKeyOf: legacyResponseKey,
 	timeOf: submittedMicros,
 };
 
 /** Known to a version-1 cursor: before its floor's late-arrival margin, or among its keys. */
 export function knownToV1(cursor: ResponseCursorV1, record: CubeResponseRecord): boolean {
 	const threshold = (Date.parse(cursor.floor) - CURSOR_LIMITS.lateArrivalMs) * 1000;
-	return !(submittedMicros(record) > threshold) || responseKey(record) in cursor.seen;
+	return !(submittedMicros(record) > threshold) || legacyResponseKey(record) in cursor.seen;
 }

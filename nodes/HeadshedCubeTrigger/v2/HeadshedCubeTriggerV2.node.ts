@@ -1,4 +1,5 @@
 import type {
+	IDataObject,
 	ILoadOptionsFunctions,
 	INodeExecutionData,
 	INodePropertyOptions,
@@ -13,6 +14,7 @@ import { listGen2Campaigns } from '../../HeadshedCube/v2/api/campaigns';
 import { parseCubeId } from '../../HeadshedCube/helpers/ids';
 import * as listSearch from '../../HeadshedCube/v2/methods/listSearch';
 import { pollDeadline, pollNewRecords } from '../polling/pollLists';
+import { fullReadEveryMs, fullReadOption } from '../polling/fullReadOption';
 import { latestRecords } from '../polling/testEvent';
 import { describeTriggerVersion } from '../polling/triggerVersion';
 import { submittedMicrosGen2 } from './recordIdentity';
@@ -79,7 +81,7 @@ export class HeadshedCubeTriggerV2 {
 				type: 'collection',
 				placeholder: 'Add option',
 				default: {},
-				options: [customFieldLabelsOption],
+				options: [customFieldLabelsOption, fullReadOption],
 			},
 		]);
 	}
@@ -99,11 +101,14 @@ export class HeadshedCubeTriggerV2 {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const now = Date.now();
 		const watched = await watchedLists.call(this);
-		const records =
-			this.getMode() === 'manual'
-				? await latestRecords(async (from, to) => await readBetween.call(this, watched, from, to), submittedMicrosGen2, now)
-				: await pollNewRecords(this, gen2Source(watched), now, pollDeadline(this, now));
-		if (records.length === 0) return null;
-		return [this.helpers.returnJsonArray(await withLabels.call(this, watched, records))];
+		if (this.getMode() === 'manual') {
+			const read = async (from: number, to: number) => await readBetween.call(this, watched, from, to);
+			const latest = await latestRecords(read, submittedMicrosGen2, now);
+			return latest.length > 0 ? [this.helpers.returnJsonArray(await withLabels.call(this, watched, latest))] : null;
+		}
+		// Labels are read before the state is saved: a failed lookup emits nothing and saves nothing.
+		const build = async (records: IDataObject[]) => await withLabels.call(this, watched, records);
+		const items = await pollNewRecords(this, gen2Source(watched, fullReadEveryMs(this)), now, pollDeadline(this, now), build);
+		return items && items.length > 0 ? [this.helpers.returnJsonArray(items)] : null;
 	}
 }

@@ -1,14 +1,18 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { digest, type RecordIdentity } from '../polling/listCursor';
+import { digest, type RecordIdentity } from '../polling/identity';
 
 const SUBMITTED_TIMESTAMP = 'call_outcome__report_as__submitted_when_timestamp';
 const SUBMITTED_MINUTE = 'call_outcome__report_as__submitted_when';
 /** Where `submitted_when` (minutes, no zone) is read: Cube is a Norwegian service. */
 const CUBE_TIME_ZONE = 'Europe/Oslo';
 
-/** The fields that belong to the call outcome or registration itself, not to the customer's current data. */
-const OWN_FIELD = /^(call_outcome__|product__|campaign__|data_owner__name$|crm__customer_id$)/;
+/** The fields that belong to the call outcome or registration itself: not the customer's card, not joined names. */
+const OWN_FIELD = /^(call_outcome__|product__|crm__customer_id$)/;
+/** Fields keyed by a label the campaign's set-up gives (renamed with it): only their values count. */
+const LABELLED_FIELD = /^(call_outcome__extra__|product__extra__)/;
+/** What the key digested before issue 23, joined campaign and data owner names included. */
+const LEGACY_OWN_FIELD = /^(call_outcome__|product__|campaign__|data_owner__name$|crm__customer_id$)/;
 
 /** Milliseconds a clock in `timeZone` runs ahead of UTC at `instant`. */
 function zoneOffsetMs(instant: number, timeZone: string): number {
@@ -51,22 +55,34 @@ export function submittedMicrosGen2(record: IDataObject): number {
 	return instantOfWallClock(String(record[SUBMITTED_MINUTE] ?? ''), CUBE_TIME_ZONE) * 1000;
 }
 
+const submittedWhen = (record: IDataObject) =>
+	String(record[SUBMITTED_TIMESTAMP] ?? '') || String(record[SUBMITTED_MINUTE] ?? '');
+
 /**
  * Generation-2 records have no id. One is known by its submission time (the timestamp, or the
- * minute where there is none) and a digest of its own fields: the outcome's or registration's,
- * the campaign's and the customer id, values compared as text (Cube's types are loose).
+ * minute where there is none) and a digest of its own fields: the outcome's or registration's
+ * and the customer id, values compared as text (Cube's types are loose). Campaign and data owner
+ * names are joined in by Cube and may be renamed; labelled extra fields count by value only.
  */
 export function gen2RecordKey(record: IDataObject): string {
+	const keys = Object.keys(record).filter((key) => OWN_FIELD.test(key));
+	const named = keys.filter((key) => !LABELLED_FIELD.test(key)).sort().map((key) => `${key}=${String(record[key] ?? '')}`);
+	const labelled = keys.filter((key) => LABELLED_FIELD.test(key)).map((key) => `=${String(record[key] ?? '')}`).sort();
+	return `${submittedWhen(record)}|${digest([...named, ...labelled].join('\u0000'))}`;
+}
+
+/** The key of the cursor before issue 23, read only to carry its saved state over. */
+export function legacyGen2RecordKey(record: IDataObject): string {
 	const own = Object.keys(record)
-		.filter((key) => OWN_FIELD.test(key))
+		.filter((key) => LEGACY_OWN_FIELD.test(key))
 		.sort()
 		.map((key) => `${key}=${String(record[key] ?? '')}`)
 		.join('\u0000');
-	const when = String(record[SUBMITTED_TIMESTAMP] ?? '') || String(record[SUBMITTED_MINUTE] ?? '');
-	return `${when}|${digest(own)}`;
+	return `${submittedWhen(record)}|${digest(own)}`;
 }
 
 export const gen2Identity: RecordIdentity<IDataObject> = {
 	keyOf: gen2RecordKey,
+	legacyKeyOf: legacyGen2RecordKey,
 	timeOf: submittedMicrosGen2,
 };

@@ -20,6 +20,7 @@ const ENDPOINT_OF_EVENT: Record<string, ScopedEndpoint> = {
 
 /** What a version-2 trigger watches: one endpoint, in one or more scopes keyed as in its cursor. */
 export interface WatchedLists {
+	event: string;
 	endpoint: ScopedEndpoint;
 	scopes: Map<ScopeId, Gen2Scope>;
 	/** Where custom field labels are looked up: the CRM watched, or the campaign list. */
@@ -54,16 +55,16 @@ export async function watchedLists(this: IPollFunctions): Promise<WatchedLists> 
 	const refuse = (message: string, description: string) => new NodeOperationError(this.getNode(), message, { description });
 	if (!endpoint) throw refuse(`Event ${JSON.stringify(event)} is not offered`, 'Choose New Call Outcome or New Product Registration.');
 	if (scope === 'campaigns') {
-		return { endpoint, scopes: await watchedCampaignScopes.call(this), labelScope: { kind: 'all' } };
+		return { event, endpoint, scopes: await watchedCampaignScopes.call(this), labelScope: { kind: 'all' } };
 	}
 	if (scope === 'crm') {
 		const owner = this.getNodeParameter('dataOwnerId', undefined, { extractValue: true });
 		const crm = toCrmKey(this.getNode(), owner, this.getNodeParameter('crmType', 'B2C'));
 		const crmScope: Gen2Scope = { kind: 'crm', crm };
-		return { endpoint, scopes: new Map([[`crm:${crm.dataOwnerId}:${crm.crmType}`, crmScope]]), labelScope: crmScope };
+		return { event, endpoint, scopes: new Map([[`crm:${crm.dataOwnerId}:${crm.crmType}`, crmScope]]), labelScope: crmScope };
 	}
 	if (scope === 'all' && endpoint === 'call_outcomes') {
-		return { endpoint, scopes: new Map([['all', { kind: 'all' }]]), labelScope: { kind: 'all' } };
+		return { event, endpoint, scopes: new Map([['all', { kind: 'all' }]]), labelScope: { kind: 'all' } };
 	}
 	throw refuse(
 		`Scope ${JSON.stringify(scope)} is not offered for this event`,
@@ -71,15 +72,18 @@ export async function watchedLists(this: IPollFunctions): Promise<WatchedLists> 
 	);
 }
 
-/** The watched lists as the poll reads them: each scope's records of some Cube dates. */
-export function gen2Source(watched: WatchedLists): ListSource<IDataObject> {
+/** The watched lists as the poll reads them: each scope's records of some Cube dates, a page at a time. */
+export function gen2Source(watched: WatchedLists, fullReadEveryMs: number): ListSource<IDataObject> {
 	return {
+		event: watched.event,
 		scopes: [...watched.scopes.keys()],
 		identity: gen2Identity,
-		async readDays(this: IPollFunctions, scope, from, to, startPage) {
+		fullReadEveryMs,
+		async readPage(this: IPollFunctions, scope, from, to, page) {
 			const where = watched.scopes.get(scope) as Gen2Scope;
-			const list = await readInScope(this, watched.endpoint, where, { qs: { from_date: from, to_date: to }, startPage });
-			return { startPage, records: list.records, count: list.count, pageSize: list.pageSize };
+			const qs = { from_date: from, to_date: to };
+			const list = await readInScope(this, watched.endpoint, where, { qs, startPage: page, onePage: true });
+			return { records: list.records, count: list.count, hasNext: list.pageSize !== undefined };
 		},
 		// A campaign ended or deleted is skipped; a CRM or the tenant that is not there fails the poll.
 		skippedWhenMissing: (scope) => (typeof scope === 'number' ? `campaign ${scope}` : undefined),

@@ -26,12 +26,12 @@ export async function listResponses(
 	return await cubePaginate<CubeResponseRecord>(context, responsesPath(campaignId, range), options);
 }
 
-/** The responses of a date range from `startPage` on, with the count and page size Cube gave. */
-export async function readResponseList(
+/** Page `page` of the responses of a date range, with the count Cube gave (and the page size where it linked a next page). */
+export async function readResponsePage(
 	context: CubeContext,
 	campaignId: number,
 	range: ResponseDateRange,
-	startPage: number,
+	page: number,
 ): Promise<PagedList<CubeResponseRecord>> {
-	return await cubeReadList<CubeResponseRecord>(context, responsesPath(campaignId, range), { startPage });
+	return await cubeReadList<CubeResponseRecord>(context, responsesPath(campaignId, range), { startPage: page, onePage: true });
 }
