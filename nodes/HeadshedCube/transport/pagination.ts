@@ -9,10 +9,15 @@ import type { CubeContext, CubePage, CubeRequest } from './types';
 
 export const DEFAULT_PAGE_CONCURRENCY = 4;
 
-export interface PaginateOptions {
+export interface PaginateOptions<T = IDataObject> {
 	qs?: IDataObject;
 	/** Stop once this many records are in hand; no further pages are requested. */
 	limit?: number;
+	/**
+	 * Only the records it accepts are returned, and `limit` counts those: pages are then read
+	 * "Pages at Once" at a time, and reading stops after the batch that completes the limit.
+	 */
+	keep?: (record: T) => boolean;
 	/** How many pages may be in flight at once after the first. */
 	concurrency?: number;
 	itemIndex?: number;
@@ -174,11 +179,21 @@ async function readOnce<T>(
 	concurrency: number,
 	startPage: number,
 	byNumber: boolean,
+	keep?: (record: T) => boolean,
 ): Promise<ReadOutcome<T>> {
-	const enough = (records: T[]) => limit !== undefined && records.length >= limit;
+	const records: T[] = [];
+	/** Records read, kept or not: what Cube's count is compared with. */
+	let readCount = 0;
+	const take = (page: T[]) => {
+		readCount += page.length;
+		append(records, keep ? page.filter(keep) : page);
+	};
+	const enough = () => limit !== undefined && records.length >= limit;
 	const firstPage = await fetchPage<T>(source, startPage > 1 ? pageRequest(source, startPage) : source.first);
 	const announced = firstPage.count;
-	const wanted = Math.min(limit ?? Infinity, announced ?? Infinity);
+	// With a filter, any page may hold the records wanted: the whole list may have to be read.
+	const readLimit = keep ? undefined : limit;
+	const wanted = Math.min(readLimit ?? Infinity, announced ?? Infinity);
 	if (wanted > TRANSPORT_LIMITS.maxListRecords && announced !== undefined) {
 		throw cubeListError(
 			source.context,
@@ -188,8 +203,7 @@ async function readOnce<T>(
 			'Turn off "Return All" and set a Limit, or narrow the list (e.g. a shorter date range).',
 		);
 	}
-	const records: T[] = [];
-	append(records, firstPage.results);
+	take(firstPage.results);
 	let next = firstPage.next ?? null;
 	let lastPageNumber = startPage;
 	let highestCount = announced ?? TRANSPORT_LIMITS.maxListRecords;
@@ -201,20 +215,23 @@ async function readOnce<T>(
 	};
 	const numberOf = (link: string) => pageNumberOf(link) ?? (byNumber ? lastPageNumber + 1 : undefined);
 	// Links that name no page cannot tell the last page; the first page's count can.
-	const complete = () => byNumber && announced !== undefined && records.length >= announced;
+	const complete = () => byNumber && announced !== undefined && readCount >= announced;
 
 	const pageSize = firstPage.results.length;
 	if (next && startPage === 1 && numberOf(next) === 2 && pageSize > 0 && announced !== undefined) {
-		const pagesWanted = Math.ceil(Math.min(announced, limit ?? Infinity) / pageSize);
-		if (!enough(records) && pagesWanted >= 2) {
-			const pages = await fetchNumberedPages<T>(source, 2, pagesWanted, concurrency);
+		const pagesWanted = Math.ceil(Math.min(announced, readLimit ?? Infinity) / pageSize);
+		// Without a filter the pages the limit needs are known now; with one, a batch at a time.
+		const batch = keep ? concurrency : pagesWanted;
+		for (let from = 2; from <= pagesWanted && !enough(); from += batch) {
+			const to = Math.min(pagesWanted, from + batch - 1);
+			const pages = await fetchNumberedPages<T>(source, from, to, concurrency);
 			if (pages === 'missing') return { shrank: { from: announced } };
 			for (const page of pages) {
 				const shrank = shrinkageIn(page);
 				if (shrank) return { shrank };
-				append(records, page.results);
+				take(page.results);
 			}
-			lastPageNumber = pagesWanted;
+			lastPageNumber = to;
 			next = pages[pages.length - 1].next ?? null;
 		}
 	}
@@ -222,7 +239,7 @@ async function readOnce<T>(
 	// The rest, one page at a time: links without page numbers, or a list that grew meanwhile.
 	// Every page must bring records the first page announced: links that never end are refused.
 	const seen = new Set<string>();
-	while (next && !enough(records) && !complete()) {
+	while (next && !enough() && !complete()) {
 		const number = numberOf(next);
 		if (number !== undefined && number <= lastPageNumber) {
 			throw endlessListError(source, `the next-page link "${next}" leads back to a page already read`);
@@ -234,8 +251,8 @@ async function readOnce<T>(
 			throw endlessListError(source, `the next-page link "${next}" leads back to a page already read`);
 		}
 		if (nextPath !== undefined) seen.add(nextPath);
-		if (records.length >= Math.min(highestCount, TRANSPORT_LIMITS.maxListRecords)) {
-			throw endlessListError(source, `more next-page links came after the ${records.length} records Cube counted`);
+		if (readCount >= Math.min(highestCount, TRANSPORT_LIMITS.maxListRecords)) {
+			throw endlessListError(source, `more next-page links came after the ${readCount} records Cube counted`);
 		}
 		const page = await fetchLaterPage<T>(
 			source,
@@ -251,14 +268,14 @@ async function readOnce<T>(
 		if (page.results.length === 0 && page.next) {
 			throw endlessListError(source, 'an empty page links to yet another page');
 		}
-		append(records, page.results);
+		take(page.results);
 		if (number !== undefined) lastPageNumber = number;
 		next = page.next ?? null;
 	}
 	return {
 		list: {
 			records: limit === undefined ? records : records.slice(0, limit),
-			count: announced ?? records.length,
+			count: announced ?? readCount,
 			pageSize: firstPage.next ? pageSize : undefined,
 		},
 	};
@@ -271,7 +288,7 @@ async function readOnce<T>(
 export async function cubePaginate<T>(
 	context: CubeContext,
 	path: string,
-	options: PaginateOptions = {},
+	options: PaginateOptions<T> = {},
 ): Promise<T[]> {
 	return (await cubeReadList<T>(context, path, options)).records;
 }
@@ -280,9 +297,9 @@ export async function cubePaginate<T>(
 export async function cubeReadList<T>(
 	context: CubeContext,
 	path: string,
-	options: PaginateOptions = {},
+	options: PaginateOptions<T> = {},
 ): Promise<PagedList<T>> {
-	const { limit, itemIndex, startPage = 1 } = options;
+	const { limit, itemIndex, startPage = 1, keep } = options;
 	const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_PAGE_CONCURRENCY));
 	const source: ListSource = {
 		context,
@@ -291,7 +308,14 @@ export async function cubeReadList<T>(
 		first: { method: 'GET', path, qs: options.qs, itemIndex, expect: pageProblem },
 	};
 	for (let reads = 1; ; reads++) {
-		const outcome = await readOnce<T>(source, limit, concurrency, startPage, options.nextLinks === 'pageNumbers');
+		const outcome = await readOnce<T>(
+			source,
+			limit,
+			concurrency,
+			startPage,
+			options.nextLinks === 'pageNumbers',
+			keep,
+		);
 		if ('list' in outcome) return outcome.list;
 		if (reads > TRANSPORT_LIMITS.listRereads) {
 			const { from, to } = outcome.shrank;

@@ -7,6 +7,7 @@ import { listOptions, readPaging } from '../../../parameters/paging';
 import { listCrmCustomers } from '../../api/customers';
 import { customFieldLabelsOption, labelCrmRecords, readCustomFieldLabels } from '../customFieldLabels';
 import { crmParameters, readCrm } from '../parameters';
+import { simplifiedCustomer } from '../simplified';
 
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['getAll'] } }, [
 	...crmParameters,
@@ -24,3 +25,5 @@ export async function execute(
 	if (!readCustomFieldLabels.call(this, itemIndex)) return customers;
 	return await labelCrmRecords.call(this, cache, crm, customers, itemIndex);
 }
+
+export const simplify = simplifiedCustomer;

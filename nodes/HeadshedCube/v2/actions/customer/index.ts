@@ -2,6 +2,7 @@ import { operationSelector } from '../../../parameters/common.descriptions';
 import type { CubeResourceModule } from '../../../execution/types';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as search from './search.operation';
 
 export const customer: CubeResourceModule = {
 	displayName: 'Customer',
@@ -21,11 +22,19 @@ export const customer: CubeResourceModule = {
 					description: "List a CRM's customers",
 					action: 'Get many customers',
 				},
+				{
+					name: 'Search',
+					value: 'search',
+					description:
+						'Find the customers of a CRM by phone number, e-mail address, name or customer ID; returns one item per match',
+					action: 'Search customers',
+				},
 			],
 			'getAll',
 		),
 		...getAll.description,
 		...get.description,
+		...search.description,
 	],
-	operations: { get, getAll },
+	operations: { get, getAll, search },
 };
