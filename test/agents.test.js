@@ -98,6 +98,7 @@ describe('version 2 against a generation-2 sandbox', () => {
 		const keys = Object.keys(raw[0]).slice(0, 2);
 		const selected = await run({ ...parameters, output: 'selected', fields: ` ${keys.join(' ,')}, not_a_key` });
 		expect(selected).toEqual(raw.map((record) => Object.fromEntries(keys.map((key) => [key, record[key]]))));
+		expect(selected.map((record) => Object.keys(record))).toEqual(raw.map(() => keys));
 	});
 
 	test('simplified call outcome and customer: the fields a person asks about, custom fields under their labels', async () => {
