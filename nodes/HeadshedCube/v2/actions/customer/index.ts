@@ -13,13 +13,13 @@ export const customer: CubeResourceModule = {
 				{
 					name: 'Get',
 					value: 'get',
-					description: "Get one customer of a CRM by the ID in the user's own CRM",
+					description: "Get one customer of a CRM by its ID in your own CRM: name, phone numbers, e-mail and custom fields",
 					action: 'Get a customer',
 				},
 				{
 					name: 'Get Many',
 					value: 'getAll',
-					description: "List a CRM's customers",
+					description: "List a CRM's customers (name, phone numbers, e-mail, custom fields); one item per customer",
 					action: 'Get many customers',
 				},
 				{
