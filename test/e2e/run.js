@@ -131,13 +131,13 @@ async function runRestChecks(tally, env, sandboxes, apis, logFile) {
 			}
 			return `${names.length} node types`;
 		});
-		await tally.check('REST /types/nodes.json: the node has versions 1 and 2, new nodes get 2', async () => {
+		await tally.check('REST /types/nodes.json: the node has versions 1, 2 and 2.1, new nodes get 2.1', async () => {
 			const { json } = await rest.request('GET', '/types/nodes.json');
 			const cube = json.filter((type) => type.name === NODE_TYPE);
 			const versions = cube.flatMap((type) => [type.version].flat()).sort();
-			if (JSON.stringify(versions) !== '[1,2]') throw new Error(`versions ${JSON.stringify(versions)}`);
+			if (JSON.stringify(versions) !== '[1,2,2.1]') throw new Error(`versions ${JSON.stringify(versions)}`);
 			const defaults = new Set(cube.map((type) => type.defaultVersion));
-			if (defaults.size !== 1 || !defaults.has(2)) throw new Error(`defaultVersion ${[...defaults]}`);
+			if (defaults.size !== 1 || !defaults.has(2.1)) throw new Error(`defaultVersion ${[...defaults]}`);
 			const v2 = cube.find((type) => [type.version].flat().includes(2));
 			const resources = v2.properties.find((p) => p.name === 'resource').options.map((o) => o.value);
 			return `version 2 resources: ${resources.join(', ')}`;
