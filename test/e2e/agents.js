@@ -124,10 +124,27 @@ async function callText(client, name, args) {
 	return { text: (result.content ?? []).map((part) => part.text ?? '').join(''), isError: result.isError };
 }
 
+/**
+ * An MCP client connected to the example. n8n answers its REST API before it has registered
+ * every active workflow's webhooks, so a "not registered" answer is waited out (60 s at most).
+ */
+async function connectedClient(baseUrl) {
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		const client = new Client({ name: 'cube-e2e', version: '1.0.0' });
+		try {
+			await client.connect(new StreamableHTTPClientTransport(new URL(`${baseUrl}/mcp/${MCP_PATH}`)));
+			return client;
+		} catch (error) {
+			if (!/not registered/.test(error.message) || Date.now() > deadline) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+		}
+	}
+}
+
 /** Lists the tools of the MCP server example and calls each; returns a line for the tally. */
 async function checkMcpServer(baseUrl, api) {
-	const client = new Client({ name: 'cube-e2e', version: '1.0.0' });
-	await client.connect(new StreamableHTTPClientTransport(new URL(`${baseUrl}/mcp/${MCP_PATH}`)));
+	const client = await connectedClient(baseUrl);
 	try {
 		const { tools } = await client.listTools();
 		const byName = Object.fromEntries(tools.map((tool) => [tool.name, tool]));
