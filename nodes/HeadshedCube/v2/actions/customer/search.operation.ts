@@ -8,7 +8,7 @@ import { isNotFoundError } from '../../../transport/errors';
 import { asNodeError } from '../../../transport/nodeError';
 import { getCrmCustomer, listCrmCustomers } from '../../api/customers';
 import type { CrmKey } from '../../api/types';
-import { customFieldLabelsOption, labelCrmRecords, readCustomFieldLabels } from '../customFieldLabels';
+import { customFieldLabelsOption, labelCrmRecordsIfAsked } from '../customFieldLabels';
 import { crmParameters, readCrm } from '../parameters';
 import { simplifiedCustomer } from '../simplified';
 import { customerMatcher, SEARCH_BY, searchValueProblem, type SearchBy } from './customerMatch';
@@ -96,8 +96,7 @@ export async function execute(
 					keep: customerMatcher(searchBy, value),
 					itemIndex,
 				});
-	if (!readCustomFieldLabels.call(this, itemIndex)) return customers;
-	return await labelCrmRecords.call(this, cache, crm, customers, itemIndex);
+	return await labelCrmRecordsIfAsked.call(this, cache, crm, customers, itemIndex);
 }
 
 export const simplify = simplifiedCustomer;
