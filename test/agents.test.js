@@ -228,6 +228,42 @@ describe('version 2 against a generation-2 sandbox', () => {
 	});
 });
 
+describe('version 1 against a generation-1 sandbox: Output on every list operation and customer get', () => {
+	const sandbox = useSandbox();
+	const first = () => sandbox.data.customersByAssignment.get(9)[0];
+	const OPERATIONS = [
+		['client getAll', { resource: 'client', operation: 'getAll' }],
+		['assignment getAll', { resource: 'assignment', operation: 'getAll' }],
+		['campaign getAll', { resource: 'campaign', operation: 'getAll', includeInactive: true }],
+		['customer getAll', { resource: 'customer', operation: 'getAll', assignmentId: idLocator(9), limit: 5 }],
+		['customer get', { resource: 'customer', operation: 'get', assignmentId: idLocator(9), customerId: '={{ $json.id }}' }],
+		['response getAll', { resource: 'response', operation: 'getAll', campaignId: idLocator(101), fromDate: '2026-11-01', toDate: '2026-11-20', limit: 5, options: { includeCustomer: true } }],
+	];
+	const run = async (parameters) => {
+		const { json, error } = await runCube(parameters, { credential: tokenCredential(sandbox), items: [{ json: { id: first().customer_id } }] });
+		if (error) throw error;
+		return json;
+	};
+
+	test.each(OPERATIONS)('%s: saved nodes keep raw records; Simplified is flat, at most 10 filled fields from the record', async (_, parameters) => {
+		const raw = await run(parameters);
+		expect(raw.length).toBeGreaterThan(0);
+		expect(await run({ ...parameters, output: 'raw' })).toEqual(raw);
+		const simplified = await run({ ...parameters, output: 'simplified' });
+		expect(simplified).toHaveLength(raw.length);
+		simplified.forEach((record, index) => {
+			const entries = Object.entries(record);
+			expect(entries.length).toBeGreaterThan(1);
+			expect(entries.length).toBeLessThanOrEqual(10);
+			const rawText = JSON.stringify(raw[index]);
+			for (const [, value] of entries) {
+				expect(isFlat(value)).toBe(true);
+				if (typeof value !== 'boolean') String(value).split(/, | /).forEach((part) => expect(rawText).toContain(JSON.stringify(part).slice(1, -1)));
+			}
+		});
+	});
+});
+
 describe('phone numbers: one number however it is written', () => {
 	const digits = (min, max) => fc.stringMatching(new RegExp(`^[1-9][0-9]{${min - 1},${max - 1}}$`));
 	/** The number written with spaces or dashes between some digits. */
