@@ -19,20 +19,22 @@ beforeAll(async () => {
 });
 
 // Every resource, its operations and each operation's parameters, by their public names.
+// `output` and `fields` (Output: Simplified, Raw, Selected Fields) are additions for AI agents.
+const OUTPUT = ['output', 'fields'];
 const PUBLIC_PARAMETERS = {
-	client: { getAll: [] },
-	assignment: { getAll: [] },
-	campaign: { getAll: ['includeInactive'] },
+	client: { getAll: OUTPUT },
+	assignment: { getAll: OUTPUT },
+	campaign: { getAll: ['includeInactive', ...OUTPUT] },
 	customer: {
 		// `options` holds Pages at Once
-		getAll: ['assignmentId', 'returnAll', 'limit', 'options'],
-		get: ['assignmentId', 'customerId'],
+		getAll: ['assignmentId', 'returnAll', 'limit', 'options', ...OUTPUT],
+		get: ['assignmentId', 'customerId', ...OUTPUT],
 		// `options` (Requests at Once) of the writes is an addition too.
 		create: ['assignmentId', 'customerId', 'fields', 'customFields', 'options'],
 		update: ['assignmentId', 'customerId', 'fields', 'customFields', 'options'],
 		upsert: ['assignmentId', 'customerId', 'fields', 'customFields', 'options'],
 	},
-	response: { getAll: ['campaignId', 'fromDate', 'toDate', 'returnAll', 'limit', 'options'] },
+	response: { getAll: ['campaignId', 'fromDate', 'toDate', 'returnAll', 'limit', 'options', ...OUTPUT] },
 };
 
 const STANDARD_FIELDS = [

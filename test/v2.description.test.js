@@ -17,13 +17,19 @@ beforeAll(async () => {
 
 const CRM = ['dataOwnerId', 'crmType'];
 const SCOPED = ['scope', 'campaignId', ...CRM];
-const LIST = ['returnAll', 'limit', 'options'];
+// `output` and `fields` (Output: Simplified, Raw, Selected Fields) are additions for AI agents.
+const OUTPUT = ['output', 'fields'];
+const LIST = ['returnAll', 'limit', 'options', ...OUTPUT];
 // Every resource, its operations and each operation's parameters, by their public names.
 const PUBLIC_PARAMETERS = {
-	campaign: { getAll: ['includeArchived'] },
-	dataOwner: { getAll: [] },
-	customer: { getAll: [...CRM, ...LIST], get: [...CRM, 'customerId', 'options'] },
-	customField: { getAll: CRM },
+	campaign: { getAll: ['includeArchived', ...OUTPUT] },
+	dataOwner: { getAll: OUTPUT },
+	customer: {
+		getAll: [...CRM, ...LIST],
+		get: [...CRM, 'customerId', 'options', ...OUTPUT],
+		search: [...CRM, 'searchBy', 'searchValue', ...LIST],
+	},
+	customField: { getAll: [...CRM, ...OUTPUT] },
 	callOutcome: { getAll: [...SCOPED, 'fromDate', 'toDate', ...LIST] },
 	customerStatus: { getAll: [...SCOPED, 'callState', ...LIST] },
 	productRegistration: { getAll: [...SCOPED, 'fromDate', 'toDate', ...LIST] },
@@ -31,12 +37,13 @@ const PUBLIC_PARAMETERS = {
 
 const parametersOf = (resource, operation) => parametersOfNode(node, resource, operation);
 
-test('one node type with versions 1 and 2; new nodes get version 2', () => {
-	expect(versioned.description).toEqual(expect.objectContaining({ name: 'headshedCube', displayName: 'Headshed Cube', defaultVersion: 2 }));
-	expect(Object.keys(versioned.nodeVersions).map(Number).sort()).toEqual([1, 2]);
-	expect(NodeHelpers.getVersionedNodeType(versioned).description.version).toBe(2);
+test('one node type with versions 1, 2 and 2.1; new nodes get 2.1, which is version 2 with agent defaults', () => {
+	expect(versioned.description).toEqual(expect.objectContaining({ name: 'headshedCube', displayName: 'Headshed Cube', defaultVersion: 2.1 }));
+	expect(Object.keys(versioned.nodeVersions).map(Number).sort()).toEqual([1, 2, 2.1]);
+	expect(NodeHelpers.getVersionedNodeType(versioned).description.version).toEqual([2, 2.1]);
+	expect(NodeHelpers.getVersionedNodeType(versioned, 2.1)).toBe(node);
 	expect(NodeHelpers.getVersionedNodeType(versioned, 1).description.version).toBe(1);
-	expect(node.description).toEqual(expect.objectContaining({ name: 'headshedCube', version: 2, usableAsTool: true }));
+	expect(node.description).toEqual(expect.objectContaining({ name: 'headshedCube', version: [2, 2.1], usableAsTool: true }));
 	expect(node.description.credentials).toEqual([{ name: 'headshedCubeApi', required: true }]);
 });
 

@@ -235,7 +235,7 @@ async function browserChecks(tally, baseUrl, outDir) {
 			await search.fill('Headshed Cube');
 			await page.locator('[data-test-id="item-iterator-item"]', { hasText: 'Headshed Cube' }).first().click();
 			const panel = page.locator('[data-test-id="node-creator"]').first();
-			// the actions of the node's default version, 2
+			// the actions of the node's default version, 2.1
 			await panel.locator('text=/Get many call outcomes/i').first().waitFor({ timeout: 20_000 });
 			await shot(page, '08-node-panel-actions');
 			const text = (await panel.innerText()).replace(/\s+/g, ' ');
@@ -263,7 +263,7 @@ async function browserChecks(tally, baseUrl, outDir) {
 			return (await banner.innerText()).trim();
 		});
 		// last: it leaves a new, unsaved workflow with its node open
-		await tally.check('browser: a node placed from the node panel into a new workflow is version 2, with the generation-2 resources', async () => {
+		await tally.check('browser: a node placed from the node panel into a new workflow is version 2.1, with the generation-2 resources', async () => {
 			await page.goto(`${baseUrl}/workflow/new`);
 			await placeFromNodePanel(page, 'Headshed Cube', /Get many call outcomes/i);
 			const { texts: resources } = await openSelect(page, parameterInput(page, 'resource'));
@@ -274,7 +274,7 @@ async function browserChecks(tally, baseUrl, outDir) {
 			}
 			const version = await nodeVersionText(page);
 			await shot(page, '10-placed-node-version');
-			if (!/\bversion 2\b/.test(version)) throw new Error(`the placed node's settings read "${version}"`);
+			if (!/\bversion 2\.1\b/.test(version)) throw new Error(`the placed node's settings read "${version}"`);
 			return `"${version}"; resources: ${resources.join(', ')}`;
 		});
 	} finally {

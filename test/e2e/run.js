@@ -19,6 +19,7 @@ const { browserChecks, chromiumAvailable } = require('./browser');
 const { cases: gen1Cases, credentialsFor, BAD_TOKEN, BAD_CREDENTIAL_ID } = require('./cases');
 const { gen2Cases } = require('./cases-gen2');
 const { TRIGGERS, triggerWorkflow, checkTriggerDelivers, checkRestartDelivers } = require('./trigger');
+const { MCP_EXAMPLE, agentCase, checkMcpServer, fakeModelCredential, startAgentModel } = require('./agents');
 
 const RUN_TIMEOUT_MS = 120_000;
 /** Node version 1 against a generation-1 sandbox, version 2 against a generation-2 one. */
@@ -63,11 +64,11 @@ async function executeWorkflow(env, id, workDir) {
 	return { ok: code === 0, signal, stdout, stderr };
 }
 
-async function prepareUserFolder(env, tarball, sandboxes, workDir) {
+async function prepareUserFolder(env, tarball, sandboxes, model, workDir) {
 	await installIntoEmptyUserFolder(env, tarball);
-	await importCredentials(env, credentialsFor(sandboxes[1].url, sandboxes[2].url), workDir);
+	await importCredentials(env, [...credentialsFor(sandboxes[1].url, sandboxes[2].url), fakeModelCredential(model)], workDir);
 	const triggers = Object.values(TRIGGERS).map((target) => triggerWorkflow(CREDENTIAL_ID, target));
-	const workflows = [...cases.map((testCase) => testCase.workflow), ...triggers];
+	const workflows = [...cases.map((testCase) => testCase.workflow), ...triggers, MCP_EXAMPLE];
 	await importWorkflowList(env, workflows, path.join(workDir, 'workflows'));
 }
 
@@ -89,6 +90,24 @@ async function runExecuteCases(tally, env, apis, only, workDir) {
 			const detail = await testCase.check(run, { api: apis[testCase.generation ?? 1], rawText });
 			return crashedAfterRun ? `${detail} (n8n died of ${result.signal} as it exited)` : detail;
 		});
+	}
+}
+
+/** The MCP Server Trigger example, active, in an `n8n start` of its own, called by an MCP client. */
+async function runMcpChecks(tally, env, apis, logFile) {
+	let n8n;
+	await tally.check('activate the MCP server example and start n8n', async () => {
+		await activateWorkflow(env, MCP_EXAMPLE.id);
+		n8n = await startN8n(env, { logFile });
+		return n8n.baseUrl;
+	});
+	if (!n8n) return;
+	try {
+		await tally.check('an MCP client lists the Cube tools and calls each: schemas, answers, sizes, errors', async () => {
+			return await checkMcpServer(n8n.baseUrl, apis[2]);
+		});
+	} finally {
+		await n8n.stop();
 	}
 }
 
@@ -131,13 +150,13 @@ async function runRestChecks(tally, env, sandboxes, apis, logFile) {
 			}
 			return `${names.length} node types`;
 		});
-		await tally.check('REST /types/nodes.json: the node has versions 1 and 2, new nodes get 2', async () => {
+		await tally.check('REST /types/nodes.json: the node has versions 1, 2 and 2.1, new nodes get 2.1', async () => {
 			const { json } = await rest.request('GET', '/types/nodes.json');
 			const cube = json.filter((type) => type.name === NODE_TYPE);
 			const versions = cube.flatMap((type) => [type.version].flat()).sort();
-			if (JSON.stringify(versions) !== '[1,2]') throw new Error(`versions ${JSON.stringify(versions)}`);
+			if (JSON.stringify(versions) !== '[1,2,2.1]') throw new Error(`versions ${JSON.stringify(versions)}`);
 			const defaults = new Set(cube.map((type) => type.defaultVersion));
-			if (defaults.size !== 1 || !defaults.has(2)) throw new Error(`defaultVersion ${[...defaults]}`);
+			if (defaults.size !== 1 || !defaults.has(2.1)) throw new Error(`defaultVersion ${[...defaults]}`);
 			const v2 = cube.find((type) => [type.version].flat().includes(2));
 			const resources = v2.properties.find((p) => p.name === 'resource').options.map((o) => o.value);
 			return `version 2 resources: ${resources.join(', ')}`;
@@ -255,7 +274,12 @@ async function main() {
 	const env = await n8nEnv(args.line, `e2e-line${args.line}`, { jsonLog: true });
 
 	const sandboxes = {};
-	const cleanup = async () => await Promise.all(Object.values(sandboxes).map(async (sandbox) => await sandbox.stop()));
+	const model = await startAgentModel();
+	cases.push(agentCase(model));
+	const cleanup = async () => {
+		await Promise.all(Object.values(sandboxes).map(async (sandbox) => await sandbox.stop()));
+		await model.stop();
+	};
 	process.once('SIGINT', () => stopAll().then(() => process.exit(130)));
 	process.once('SIGTERM', () => stopAll().then(() => process.exit(143)));
 	try {
@@ -267,12 +291,13 @@ async function main() {
 		console.log(`[line ${args.line}] n8n ${paths.n8nVersion}, sandboxes ${sandboxes[1].url} and ${sandboxes[2].url} (generation 2), user folder ${env.N8N_USER_FOLDER}`);
 		let prepared = false;
 		await tally.check('install the packed package and import fixtures', async () => {
-			await prepareUserFolder(env, tarball, sandboxes, workDir);
+			await prepareUserFolder(env, tarball, sandboxes, model, workDir);
 			prepared = true;
 			return path.basename(tarball);
 		});
 		if (prepared) {
 			await runExecuteCases(tally, env, apis, args.only, workDir);
+			if (!args.only || /mcp/i.test(args.only)) await runMcpChecks(tally, env, apis, path.join(workDir, 'n8n-mcp.log'));
 			if (!args.only) await runRestChecks(tally, env, sandboxes, apis, path.join(workDir, 'n8n-start.log'));
 		}
 	} finally {

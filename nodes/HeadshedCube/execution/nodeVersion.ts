@@ -9,11 +9,20 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationSubtitle } from '../parameters/common.descriptions';
+import { outputParameters } from '../parameters/output';
+import { withToolLimit } from '../parameters/toolLimit';
 import { router } from './router';
 import type { CubeResources } from './types';
 
 export interface VersionSpec {
-	version: number;
+	/** The version numbers this description and its code serve. */
+	versions: number[];
+	/**
+	 * From this version on, new nodes are set up for people and AI agents alike: Output
+	 * defaults to Simplified and, used as a tool, Limit to a small number. Saved nodes of the
+	 * versions before keep returning what they always did. Not given: never.
+	 */
+	agentDefaultsFrom?: number;
 	description: string;
 	defaultResource: string;
 	resources: CubeResources;
@@ -29,9 +38,9 @@ function resourceOptions(resources: CubeResources): INodePropertyOptions[] {
 /** The description of one version of the node: what every version shares, and its resources. */
 export function describeVersion(
 	baseDescription: INodeTypeBaseDescription,
-	{ version, description, defaultResource, resources }: VersionSpec,
+	{ versions, agentDefaultsFrom, description, defaultResource, resources }: VersionSpec,
 ): INodeTypeDescription {
-	const properties: INodeProperties[] = [
+	const described: INodeProperties[] = [
 		{
 			displayName: 'Resource',
 			name: 'resource',
@@ -40,11 +49,17 @@ export function describeVersion(
 			options: resourceOptions(resources),
 			default: defaultResource,
 		},
-		...Object.values(resources).flatMap((resource) => resource.description),
+		...Object.entries(resources).flatMap(([name, resource]) => [
+			...resource.description,
+			...Object.entries(resource.operations)
+				.filter(([, operation]) => operation.simplify)
+				.flatMap(([operation]) => outputParameters(name, operation, agentDefaultsFrom)),
+		]),
 	];
+	const properties = agentDefaultsFrom === undefined ? described : withToolLimit(described, agentDefaultsFrom);
 	return {
 		...baseDescription,
-		version,
+		version: versions.length === 1 ? versions[0] : versions,
 		subtitle: operationSubtitle(properties),
 		description,
 		defaults: { name: 'Headshed Cube' },
@@ -56,11 +71,12 @@ export function describeVersion(
 	};
 }
 
-/** The `execute` of a version: the shared router over that version's resources. */
+/** The `execute` of a version (`versions`: the numbers it serves): the shared router over its resources. */
 export function executeWith(
 	resources: CubeResources,
+	versions: number[],
 ): (this: IExecuteFunctions) => Promise<INodeExecutionData[][]> {
 	return async function (this: IExecuteFunctions) {
-		return await router.call(this, resources);
+		return await router.call(this, resources, versions);
 	};
 }

@@ -1,9 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { shapeOutput } from '../parameters/output';
 import { asNodeError } from '../transport/nodeError';
 import { ExecutionCache } from './executionCache';
 import { forEachIndex } from './itemPool';
+import { checkServedVersion, runsAsTool, toolErrorAnswer } from './toolRun';
 import type { CubeOperation, CubeResources } from './types';
 
 function messageOf(error: unknown): string {
@@ -45,24 +47,44 @@ async function runItem(
 			);
 		}
 		const result = await implementation.execute.call(this, itemIndex, cache);
-		return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+		const records: IDataObject[] = Array.isArray(result) ? result : [result];
+		const shaped = implementation.simplify
+			? shapeOutput.call(this, itemIndex, records, implementation.simplify)
+			: records;
+		return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(shaped), {
 			itemData: { item: itemIndex },
 		});
 	} catch (error) {
+		// A model reads the failure and may try again with other input; a workflow stops.
+		if (runsAsTool(this.getNode())) {
+			return [{ json: toolErrorAnswer(this.getNode(), error, itemIndex), pairedItem: { item: itemIndex } }];
+		}
 		if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
 		return [{ json: { error: messageOf(error) }, pairedItem: { item: itemIndex } }];
 	}
 }
 
 /**
- * Runs the chosen operation once per input item, among the `resources` of the node's version.
- * Owns what every operation shares: reading resource and operation per item, working on
- * several items at once where the operation allows it (outputs stay in input order), pairing
- * each output with its input item, and "Continue On Fail", which turns a failing item into an
- * `{ error }` item and lets the others go on.
+ * Runs the chosen operation once per input item, among the `resources` of the node's version
+ * (`versions`: the version numbers that code implements). Owns what every operation shares:
+ * reading resource and operation per item, working on several items at once where the
+ * operation allows it (outputs stay in input order), the Output option, pairing each output
+ * with its input item, and "Continue On Fail", which turns a failing item into an `{ error }`
+ * item and lets the others go on. Run as an AI tool, a failing item becomes an
+ * `{ error, hint }` item for the model, whatever "On Error" says.
  */
-export async function router(this: IExecuteFunctions, resources: CubeResources): Promise<INodeExecutionData[][]> {
+export async function router(
+	this: IExecuteFunctions,
+	resources: CubeResources,
+	versions: number[],
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
+	try {
+		checkServedVersion.call(this, versions);
+	} catch (error) {
+		if (!runsAsTool(this.getNode())) throw asNodeError(this.getNode(), error);
+		return [items.map((_, item) => ({ json: toolErrorAnswer(this.getNode(), error, item), pairedItem: { item } }))];
+	}
 	const outputs: INodeExecutionData[][] = [];
 	const inFlight = items.length > 1 ? itemsInFlight.call(this, operationOf.call(this, resources, 0).implementation) : 1;
 	const cache = new ExecutionCache({ sendingAtOnce: inFlight, failureEndsExecution: !this.continueOnFail() });

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { Simplifier } from '../helpers/simplify';
 import type { ExecutionCache } from './executionCache';
 
 /** One operation of one resource: its parameters, and what it does for one input item. */
@@ -15,6 +16,11 @@ export interface CubeOperation {
 	 * that has it sends through `cache.sending`, which holds that bound.
 	 */
 	itemsInFlight?(this: IExecuteFunctions, itemIndex: number): number;
+	/**
+	 * The operation's simplified record (Output "Simplified"); an operation that has it offers
+	 * the Output option, applied by the router to whatever `execute` returns.
+	 */
+	simplify?: Simplifier;
 }
 
 export interface CubeResourceModule {

@@ -38,7 +38,10 @@ export function idLocator(
 
 export const assignmentLocator = idLocator('assignmentId', 'Assignment', 'searchAssignments', 'e.g. 9');
 
-export const campaignLocator = idLocator('campaignId', 'Campaign', 'searchCampaigns', 'e.g. 101');
+export const campaignLocator: INodeProperties = {
+	...idLocator('campaignId', 'Campaign', 'searchCampaigns', 'e.g. 101'),
+	description: 'The campaign: its ID, a whole number, as Campaign → Get Many lists it',
+};
 
 export const returnAllAndLimit: INodeProperties[] = [
 	{

@@ -26,16 +26,31 @@ const STATUS_TEXT: Record<number, string> = {
 	504: 'Gateway Timeout',
 };
 
-/** What the user can do about each kind of failure. */
-function adviceFor(statusCode: number): string {
+/** What the ids in a request path are, in the words of the API that path belongs to. */
+const PATH_WORDS: Array<[RegExp, string]> = [
+	[/\/data_owners\//, 'data owner'],
+	[/\/assignments\//, 'assignment'],
+	[/\/campaigns\//, 'campaign'],
+	[/\/customers\/[^/?]/, 'customer'],
+];
+
+/** "the data owner or customer": what the path names, so that no generation's words leak into the other's. */
+function namedIn(path: string): string {
+	const words = PATH_WORDS.filter(([pattern]) => pattern.test(path)).map(([, word]) => word);
+	if (words.length === 0) return 'the record';
+	return `the ${words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`}`;
+}
+
+/** What the user can do about each kind of failure of a request to `path`. */
+function adviceFor(statusCode: number, path: string): string {
 	if (statusCode === 401) {
 		return 'Check the token, or the username and password, in the Headshed Cube credential. Tokens are issued by your Cube administrator.';
 	}
 	if (statusCode === 403) {
-		return 'The credential is valid but may not access this. Ask your Cube administrator for access, or pick another assignment or campaign.';
+		return `The credential is valid but may not access this. Ask your Cube administrator for access, or pick another ${namedIn(path).slice(4)}.`;
 	}
 	if (statusCode === 404) {
-		return 'Check the IDs in the path above: the assignment, campaign or customer does not exist, or the credential cannot see it.';
+		return `Check the IDs in the path above: ${namedIn(path)} does not exist, or the credential cannot see it.`;
 	}
 	if (statusCode === 429) {
 		return 'Cube is throttling requests. Run the workflow again later, or lower the node\'s concurrency.';
@@ -97,7 +112,7 @@ export function cubeApiError(
 		{ httpCode: String(statusCode), message: cubeMessage, method: request.method, path: request.path } as JsonObject,
 		{
 			message,
-			description: adviceFor(statusCode),
+			description: adviceFor(statusCode, request.path),
 			httpCode: String(statusCode),
 			itemIndex: request.itemIndex,
 		},

@@ -9,10 +9,15 @@ import type { CubeContext, CubePage, CubeRequest } from './types';
 
 export const DEFAULT_PAGE_CONCURRENCY = 4;
 
-export interface PaginateOptions {
+export interface PaginateOptions<T = IDataObject> {
 	qs?: IDataObject;
 	/** Stop once this many records are in hand; no further pages are requested. */
 	limit?: number;
+	/**
+	 * Only the records it accepts are returned, and `limit` counts those: pages are then read
+	 * "Pages at Once" at a time, and reading stops after the batch that completes the limit.
+	 */
+	keep?: (record: T) => boolean;
 	/** How many pages may be in flight at once after the first. */
 	concurrency?: number;
 	itemIndex?: number;
@@ -189,8 +194,16 @@ async function readOnce<T>(
 	startPage: number,
 	byNumber: boolean,
 	onePage = false,
+	keep?: (record: T) => boolean,
 ): Promise<ReadOutcome<T>> {
-	const enough = (records: T[]) => limit !== undefined && records.length >= limit;
+	const records: T[] = [];
+	/** Records read, kept or not: what Cube's count is compared with. */
+	let readCount = 0;
+	const take = (page: T[]) => {
+		readCount += page.length;
+		append(records, keep ? page.filter(keep) : page);
+	};
+	const enough = () => limit !== undefined && records.length >= limit;
 	const firstPage = await fetchPage<T>(source, startPage > 1 ? pageRequest(source, startPage) : source.first);
 	const announced = firstPage.count;
 	if (onePage) {
@@ -198,7 +211,9 @@ async function readOnce<T>(
 		const pageSize = firstPage.next ? firstPage.results.length : undefined;
 		return { list: { records, count: announced ?? firstPage.results.length, pageSize }, pages: [], lastAlone: true };
 	}
-	const wanted = Math.min(limit ?? Infinity, announced ?? Infinity);
+	// With a filter, any page may hold the records wanted: the whole list may have to be read.
+	const readLimit = keep ? undefined : limit;
+	const wanted = Math.min(readLimit ?? Infinity, announced ?? Infinity);
 	if (wanted > TRANSPORT_LIMITS.maxListRecords && announced !== undefined) {
 		throw cubeListError(
 			source.context,
@@ -208,8 +223,7 @@ async function readOnce<T>(
 			'Turn off "Return All" and set a Limit, or narrow the list (e.g. a shorter date range).',
 		);
 	}
-	const records: T[] = [];
-	append(records, firstPage.results);
+	take(firstPage.results);
 	/** The pages read by number, in order, for the verifying re-read. */
 	const pagesRead: Array<PageRead<T>> = [{ number: startPage, results: firstPage.results }];
 	let next = firstPage.next ?? null;
@@ -225,19 +239,22 @@ async function readOnce<T>(
 	};
 	const numberOf = (link: string) => pageNumberOf(link) ?? (byNumber ? lastPageNumber + 1 : undefined);
 	// Links that name no page cannot tell the last page; the first page's count can.
-	const complete = () => byNumber && announced !== undefined && records.length >= announced;
+	const complete = () => byNumber && announced !== undefined && readCount >= announced;
 
 	const pageSize = firstPage.results.length;
 	if (next && startPage === 1 && numberOf(next) === 2 && pageSize > 0 && announced !== undefined) {
-		const pagesWanted = Math.ceil(Math.min(announced, limit ?? Infinity) / pageSize);
-		if (!enough(records) && pagesWanted >= 2) {
-			const { pages, missing, ...fanOut } = await fetchNumberedPages<T>(source, 2, pagesWanted, concurrency);
+		const pagesWanted = Math.ceil(Math.min(announced, readLimit ?? Infinity) / pageSize);
+		// Without a filter the pages the limit needs are known now; with one, a batch at a time.
+		const batch = keep ? concurrency : pagesWanted;
+		for (let from = 2; next && from <= pagesWanted && !enough(); from += batch) {
+			const to = Math.min(pagesWanted, from + batch - 1);
+			const { pages, missing, ...fanOut } = await fetchNumberedPages<T>(source, from, to, concurrency);
 			if (missing) return { change: { shrank: { from: announced } } };
 			lastAlone = fanOut.lastAlone;
 			for (const page of pages) {
 				const shrank = shrinkageIn(page);
 				if (shrank) return { change: shrank };
-				append(records, page.results);
+				take(page.results);
 				pagesRead.push({ number: ++lastPageNumber, results: page.results });
 			}
 			next = pages.length > 0 ? (pages[pages.length - 1].next ?? null) : null;
@@ -247,7 +264,7 @@ async function readOnce<T>(
 	// The rest, one page at a time: links without page numbers, or a list that grew meanwhile.
 	// Every page must bring records the first page announced: links that never end are refused.
 	const seen = new Set<string>();
-	while (next && !enough(records) && !complete()) {
+	while (next && !enough() && !complete()) {
 		const number = numberOf(next);
 		if (number !== undefined && number <= lastPageNumber) {
 			throw endlessListError(source, `the next-page link "${next}" leads back to a page already read`);
@@ -259,8 +276,8 @@ async function readOnce<T>(
 			throw endlessListError(source, `the next-page link "${next}" leads back to a page already read`);
 		}
 		if (nextPath !== undefined) seen.add(nextPath);
-		if (records.length >= Math.min(highestCount, TRANSPORT_LIMITS.maxListRecords)) {
-			throw endlessListError(source, `more next-page links came after the ${records.length} records Cube counted`);
+		if (readCount >= Math.min(highestCount, TRANSPORT_LIMITS.maxListRecords)) {
+			throw endlessListError(source, `more next-page links came after the ${readCount} records Cube counted`);
 		}
 		const page = await fetchLaterPage<T>(
 			source,
@@ -276,7 +293,7 @@ async function readOnce<T>(
 		if (page.results.length === 0 && page.next) {
 			throw endlessListError(source, 'an empty page links to yet another page');
 		}
-		append(records, page.results);
+		take(page.results);
 		if (number !== undefined) {
 			lastPageNumber = number;
 			pagesRead.push({ number, results: page.results });
@@ -286,9 +303,9 @@ async function readOnce<T>(
 	}
 	// A list whose pages ended before its `count` (a `next: null` or an empty page) is as long as
 	// its pages: that is the count the caller is given, so that no one waits for the rest.
-	const ended = !next && !enough(records);
+	const ended = !next && !enough();
 	const count =
-		announced === undefined || (ended && startPage === 1) ? Math.min(announced ?? Infinity, records.length) : announced;
+		announced === undefined || (ended && startPage === 1) ? Math.min(announced ?? Infinity, readCount) : announced;
 	return {
 		list: {
 			records: limit === undefined ? records : records.slice(0, limit),
@@ -356,7 +373,7 @@ async function firstChangedPage<T>(
 export async function cubePaginate<T>(
 	context: CubeContext,
 	path: string,
-	options: PaginateOptions = {},
+	options: PaginateOptions<T> = {},
 ): Promise<T[]> {
 	return (await cubeReadList<T>(context, path, options)).records;
 }
@@ -375,9 +392,9 @@ function describeChange(change: Change): string {
 export async function cubeReadList<T>(
 	context: CubeContext,
 	path: string,
-	options: PaginateOptions = {},
+	options: PaginateOptions<T> = {},
 ): Promise<PagedList<T>> {
-	const { limit, itemIndex, startPage = 1 } = options;
+	const { limit, itemIndex, startPage = 1, keep } = options;
 	const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_PAGE_CONCURRENCY));
 	const source: ListSource = {
 		context,
@@ -386,7 +403,7 @@ export async function cubeReadList<T>(
 		first: { method: 'GET', path, qs: options.qs, itemIndex, expect: pageProblem },
 	};
 	for (let reads = 1; ; reads++) {
-		const outcome = await readOnce<T>(source, limit, concurrency, startPage, options.nextLinks === 'pageNumbers', options.onePage);
+		const outcome = await readOnce<T>(source, limit, concurrency, startPage, options.nextLinks === 'pageNumbers', options.onePage, keep);
 		let change: Change | undefined;
 		if ('change' in outcome) change = outcome.change;
 		else {

@@ -13,7 +13,7 @@ export class HeadshedCubeV1 {
 
 	constructor(baseDescription: INodeTypeBaseDescription) {
 		this.description = describeVersion(baseDescription, {
-			version: 1,
+			versions: [1],
 			description:
 				'Read and write clients, assignments, campaigns, customers and responses in Headshed Cube',
 			defaultResource: 'response',
@@ -23,5 +23,5 @@ export class HeadshedCubeV1 {
 
 	methods = { listSearch, loadOptions };
 
-	execute = executeWith(resources);
+	execute = executeWith(resources, [1]);
 }

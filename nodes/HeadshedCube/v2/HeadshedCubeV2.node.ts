@@ -4,6 +4,12 @@ import { describeVersion, executeWith } from '../execution/nodeVersion';
 import { resources } from './actions/resources';
 import * as listSearch from './methods/listSearch';
 
+/**
+ * 2.1 changes no name and no meaning of a saved node: new nodes get Output "Simplified" and, used
+ * as an AI tool, a small Limit; nodes saved as 2 keep their raw records and Limit 50.
+ */
+export const V2_VERSIONS = [2, 2.1];
+
 // Checked as an INodeType where HeadshedCube.node.ts lists it among its versions; the icon comes
 // from the base description there, since n8n resolves icon files next to that file.
 /**
@@ -16,7 +22,8 @@ export class HeadshedCubeV2 {
 
 	constructor(baseDescription: INodeTypeBaseDescription) {
 		this.description = describeVersion(baseDescription, {
-			version: 2,
+			versions: V2_VERSIONS,
+			agentDefaultsFrom: 2.1,
 			description:
 				'Read campaigns, data owners, customers, custom fields, call outcomes, customer status and product registrations in Headshed Cube',
 			defaultResource: 'callOutcome',
@@ -26,5 +33,5 @@ export class HeadshedCubeV2 {
 
 	methods = { listSearch };
 
-	execute = executeWith(resources);
+	execute = executeWith(resources, V2_VERSIONS);
 }

@@ -139,3 +139,15 @@ export async function labelCrmRecords(
 ): Promise<IDataObject[]> {
 	return await labelRecords.call(this, cache, { kind: 'crm', crm }, records, itemIndex);
 }
+
+/** One item's CRM records, with labels where its Custom Field Labels option asks for them (the default). */
+export async function labelCrmRecordsIfAsked(
+	this: IExecuteFunctions,
+	cache: ExecutionCache,
+	crm: CrmKey,
+	records: IDataObject[],
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	if (!readCustomFieldLabels.call(this, itemIndex)) return records;
+	return await labelCrmRecords.call(this, cache, crm, records, itemIndex);
+}

@@ -6,7 +6,10 @@ import { campaignLocator, idLocator } from '../../parameters/common.descriptions
 import type { Gen2Scope } from '../api/scopedLists';
 import { CRM_TYPES, isCrmType, type CrmKey } from '../api/types';
 
-export const dataOwnerLocator = idLocator('dataOwnerId', 'Data Owner', 'searchDataOwners', 'e.g. 12');
+export const dataOwnerLocator: INodeProperties = {
+	...idLocator('dataOwnerId', 'Data Owner', 'searchDataOwners', 'e.g. 12'),
+	description: 'The data owner whose CRM to read: its ID, a whole number, as Data Owner → Get Many lists it',
+};
 
 export const crmTypeParameter: INodeProperties = {
 	displayName: 'CRM Type',
@@ -17,6 +20,7 @@ export const crmTypeParameter: INodeProperties = {
 		{ name: 'B2C', value: 'B2C', description: "The data owner's consumer CRM" },
 	],
 	default: 'B2C',
+	description: 'Which of the data owner\'s two CRMs: B2C (consumers) or B2B (businesses)',
 };
 
 /** A data owner's CRM: the data owner and the CRM type. */
@@ -35,6 +39,9 @@ export function scopeParameters(withAll: boolean): INodeProperties[] {
 			...(withAll ? [{ name: 'Whole Tenant', value: 'all', description: 'Every campaign' }] : []),
 		],
 		default: 'campaign',
+		description: withAll
+			? 'Where to read: one campaign, every campaign of a CRM, or the whole tenant'
+			: 'Where to read: one campaign, or every campaign of a CRM',
 	};
 	const showFor = (value: string) => ({ show: { scope: [value] } });
 	return [

@@ -6,6 +6,7 @@ import { dateRangeParameters } from '../../parameters/dateRange';
 import type { ExecutionCache } from '../../execution/executionCache';
 import { listOptions, readPaging } from '../../parameters/paging';
 import type { CubeOperation } from '../../execution/types';
+import type { Simplifier } from '../../helpers/simplify';
 import { listInScope, type Gen2Scope, type ScopedEndpoint } from '../api/scopedLists';
 import { customFieldLabelsOption, labelRecords, readCustomFieldLabels } from './customFieldLabels';
 import { readDateQuery } from './datedQuery';
@@ -60,10 +61,13 @@ export async function executeScopedList(
 }
 
 /** An operation whose list is filtered by From and To Date: call outcomes, product registrations. */
-export function datedScopedList(list: Omit<ScopedList, 'own'> & { records: string }): CubeOperation {
+export function datedScopedList(
+	list: Omit<ScopedList, 'own'> & { records: string; simplify: Simplifier },
+): CubeOperation {
 	const scoped: ScopedList = { ...list, own: dateRangeParameters(list.records) };
 	return {
 		description: scopedListDescription(scoped),
+		simplify: list.simplify,
 		async execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject[]> {
 			return await executeScopedList.call(this, scoped, itemIndex, cache, () => ({
 				qs: readDateQuery.call(this, itemIndex),

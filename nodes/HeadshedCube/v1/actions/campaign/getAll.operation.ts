@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { listCampaigns } from '../../api/campaigns';
+import { simplifiedCampaign } from '../simplified';
 
 const properties: INodeProperties[] = [
 	{
@@ -22,3 +23,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const includeInactive = this.getNodeParameter('includeInactive', itemIndex, false) as boolean;
 	return await listCampaigns(this, includeInactive, itemIndex);
 }
+
+export const simplify = simplifiedCampaign;

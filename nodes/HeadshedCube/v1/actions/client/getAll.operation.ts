@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { listAssignments } from '../../api/assignments';
 import { clientOf } from '../../api/types';
+import { simplifiedClient } from '../simplified';
 
 export const description: INodeProperties[] = [];
 
@@ -16,3 +17,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	return [...clients.values()];
 }
+
+export const simplify = simplifiedClient;

@@ -5,6 +5,7 @@ import { listCustomers } from '../../api/customers';
 import { readAssignmentId } from '../../../helpers/ids';
 import { assignmentLocator, returnAllAndLimit } from '../../../parameters/common.descriptions';
 import { listOptions, readPaging } from '../../../parameters/paging';
+import { simplifiedCustomer } from '../simplified';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['customer'], operation: ['getAll'] } },
@@ -15,3 +16,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const assignmentId = readAssignmentId.call(this, itemIndex);
 	return await listCustomers(this, assignmentId, { ...readPaging.call(this, itemIndex), itemIndex });
 }
+
+export const simplify = simplifiedCustomer;

@@ -10,6 +10,7 @@ import { campaignLocator, returnAllAndLimit } from '../../../parameters/common.d
 import { dateRangeParameters, readDateRange } from '../../../parameters/dateRange';
 import type { ExecutionCache } from '../../../execution/executionCache';
 import { listOptions, readPaging, type Paging } from '../../../parameters/paging';
+import { simplifiedResponse } from '../simplified';
 
 const properties: INodeProperties[] = [
 	campaignLocator,
@@ -74,3 +75,5 @@ export async function execute(
 		customer: customers.get(String(response.crm_customer_id)) ?? null,
 	}));
 }
+
+export const simplify = simplifiedResponse;

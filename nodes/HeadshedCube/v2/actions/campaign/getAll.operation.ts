@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { listGen2Campaigns } from '../../api/campaigns';
 import { isArchived } from '../../api/types';
+import { simplifiedCampaign } from '../simplified';
 
 export const description = updateDisplayOptions({ show: { resource: ['campaign'], operation: ['getAll'] } }, [
 	{
@@ -19,3 +20,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const campaigns = await listGen2Campaigns(this, itemIndex);
 	return includeArchived ? campaigns : campaigns.filter((campaign) => !isArchived(campaign));
 }
+
+export const simplify = simplifiedCampaign;

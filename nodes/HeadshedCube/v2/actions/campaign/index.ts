@@ -5,7 +5,7 @@ export const campaign = getManyResource(
 	'campaign',
 	'Campaign',
 	{
-		description: 'List the campaigns, active ones or all',
+		description: 'List the campaigns with their IDs, data owner and CRM type; one item per campaign',
 		action: 'Get many campaigns',
 	},
 	getAll,

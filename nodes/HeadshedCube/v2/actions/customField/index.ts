@@ -5,7 +5,7 @@ export const customField = getManyResource(
 	'customField',
 	'Custom Field',
 	{
-		description: 'List the custom field definitions of a CRM',
+		description: 'List the custom fields a CRM defines (ID, label, the record key it fills); one item per field',
 		action: 'Get many custom fields',
 	},
 	getAll,

@@ -5,6 +5,7 @@ import type { ExecutionCache } from '../../../execution/executionCache';
 import { getCrmCustomer } from '../../api/customers';
 import { customFieldLabelsOption, labelCrmRecords, readCustomFieldLabels } from '../customFieldLabels';
 import { crmParameters, readCrm } from '../parameters';
+import { simplifiedCustomer } from '../simplified';
 
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['get'] } }, [
 	...crmParameters,
@@ -50,3 +51,5 @@ export async function execute(
 	const [labelled] = await labelCrmRecords.call(this, cache, crm, [customer], itemIndex);
 	return labelled;
 }
+
+export const simplify = simplifiedCustomer;

@@ -5,8 +5,9 @@ import { returnAllAndLimit } from '../../../parameters/common.descriptions';
 import type { ExecutionCache } from '../../../execution/executionCache';
 import { listOptions, readPaging } from '../../../parameters/paging';
 import { listCrmCustomers } from '../../api/customers';
-import { customFieldLabelsOption, labelCrmRecords, readCustomFieldLabels } from '../customFieldLabels';
+import { customFieldLabelsOption, labelCrmRecordsIfAsked } from '../customFieldLabels';
 import { crmParameters, readCrm } from '../parameters';
+import { simplifiedCustomer } from '../simplified';
 
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['getAll'] } }, [
 	...crmParameters,
@@ -21,6 +22,7 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const crm = readCrm.call(this, itemIndex);
 	const customers = await listCrmCustomers(this, crm, { ...readPaging.call(this, itemIndex), itemIndex });
-	if (!readCustomFieldLabels.call(this, itemIndex)) return customers;
-	return await labelCrmRecords.call(this, cache, crm, customers, itemIndex);
+	return await labelCrmRecordsIfAsked.call(this, cache, crm, customers, itemIndex);
 }
+
+export const simplify = simplifiedCustomer;

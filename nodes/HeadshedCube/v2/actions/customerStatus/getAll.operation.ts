@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ExecutionCache } from '../../../execution/executionCache';
 import { executeScopedList, scopedListDescription, type ScopedList } from '../scopedList';
+import { simplifiedCustomerStatus } from '../simplified';
 
 const list: ScopedList = {
 	resource: 'customerStatus',
@@ -36,3 +37,5 @@ export async function execute(
 			: { keep: (record) => record.callflow__callstate__name === callState },
 	);
 }
+
+export const simplify = simplifiedCustomerStatus;

@@ -5,7 +5,7 @@ export const customerStatus = getManyResource(
 	'customerStatus',
 	'Customer Status',
 	{
-		description: 'List the current call-flow status of the customers of a campaign or a CRM',
+		description: 'List where each customer of a campaign or a CRM stands in the call flow (call state, attempts, last change); one item per customer',
 		action: 'Get many customer statuses',
 	},
 	getAll,

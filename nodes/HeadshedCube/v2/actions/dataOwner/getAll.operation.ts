@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { ExecutionCache } from '../../../execution/executionCache';
 import { dataOwnersIn } from '../../api/campaigns';
 import { campaignsOnce } from '../campaigns';
+import { simplifiedDataOwner } from '../simplified';
 
 export const description: INodeProperties[] = [];
 
@@ -13,3 +14,5 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	return dataOwnersIn(await campaignsOnce.call(this, cache, itemIndex));
 }
+
+export const simplify = simplifiedDataOwner;

@@ -1,8 +1,10 @@
 import { datedScopedList } from '../scopedList';
+import { simplifiedProductRegistration } from '../simplified';
 
-export const { description, execute } = datedScopedList({
+export const { description, execute, simplify } = datedScopedList({
 	resource: 'productRegistration',
 	endpoint: 'product_registrations',
 	withAll: false,
+	simplify: simplifiedProductRegistration,
 	records: 'product registrations',
 });

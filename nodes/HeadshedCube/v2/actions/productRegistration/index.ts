@@ -5,7 +5,7 @@ export const productRegistration = getManyResource(
 	'productRegistration',
 	'Product Registration',
 	{
-		description: 'List the products registered in a campaign or a CRM in a date range',
+		description: 'List the products sold in calls of a campaign or a CRM between two dates (product, price, customer, agent); one item per registration',
 		action: 'Get many product registrations',
 	},
 	getAll,
