@@ -16,7 +16,7 @@ const fs = require('fs');
 const path = require('path');
 
 const { importCredentials, importWorkflowList } = require('../../scripts/lib/n8n-cli');
-const { n8nEnv, linePaths, PROJECT_DIR } = require('../../scripts/lib/n8n-env');
+const { n8nEnv, installedLinePaths, PROJECT_DIR } = require('../../scripts/lib/n8n-env');
 const { startN8n, N8nRest } = require('../../scripts/lib/n8n-server');
 const { packPackage } = require('../../scripts/lib/package');
 const { emptyFolder } = require('../../scripts/lib/folders');
@@ -143,10 +143,7 @@ async function main() {
 	const args = parseArgs(process.argv.slice(2));
 	const started = Date.now();
 	const tally = new Tally(`[registry line ${args.line}]`);
-	const paths = linePaths(args.line);
-	if (!fs.existsSync(path.join(paths.n8nDir, '.installed'))) {
-		throw new Error(`n8n line ${args.line} is not installed: run bash scripts/n8n-install.sh ${args.line}`);
-	}
+	const paths = installedLinePaths(args.line);
 	if (!chromiumAvailable()) throw new Error('no Chromium for the editor: apt-get install chromium');
 	const workDir = emptyFolder(path.join(PROJECT_DIR, 'test-output', `e2e-registry-line${args.line}`));
 	const tarball = args.tarball || (await packPackage());
