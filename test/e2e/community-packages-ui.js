@@ -19,14 +19,18 @@ async function packageCard(page, packageName) {
 	return { card, version: version ? version[0] : undefined };
 }
 
-/** Install → package name → "I understand the risks" → Install, as the modal asks. */
-async function installFromSettings(page, baseUrl, packageName) {
+/**
+ * Install → package name → "I understand the risks" → Install, as the modal asks. With
+ * `modalShot`, a picture of the filled-in dialog goes there first.
+ */
+async function installFromSettings(page, baseUrl, packageName, { modalShot } = {}) {
 	await openCommunityNodes(page, baseUrl);
 	// an empty list offers "Install a community node"; a list, "Install" in the header
 	await page.getByRole('button', { name: /^(Install a community node|Install)$/ }).first().click();
 	const modal = page.locator('[data-test-id="communityPackageInstall-modal"]');
 	await modal.locator('[data-test-id="package-name-input"]').fill(packageName);
 	await modal.locator('[data-test-id="user-agreement-checkbox"]').click();
+	if (modalShot) await page.locator('[data-test-id="communityPackageInstall-modal"] .el-dialog, .el-dialog:visible').first().screenshot({ path: modalShot });
 	await modal.locator('[data-test-id="install-community-package-button"]').click();
 	await modal.waitFor({ state: 'hidden', timeout: INSTALL_TIMEOUT_MS });
 	return await packageCard(page, packageName);

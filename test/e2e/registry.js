@@ -87,7 +87,7 @@ async function browserRun(tally, { baseUrl, rest, registry, tarball, workDir, ca
 		if (!page) return;
 		let installed = false;
 		await tally.check('install through Settings → Community Nodes from the local registry', async () => {
-			const { version } = await ui.installFromSettings(page, baseUrl, PACKAGE_NAME);
+			const { version } = await ui.installFromSettings(page, baseUrl, PACKAGE_NAME, { modalShot: path.join(shots, '00-install-dialog.png') });
 			await shot(page, '01-installed');
 			const [pkg] = await installedPackages(rest);
 			if (pkg?.packageName !== PACKAGE_NAME) throw new Error(`installed: ${JSON.stringify(pkg).slice(0, 300)}`);
