@@ -16,7 +16,8 @@ describe('GitHub workflows', () => {
 
 	test('publish.yml tests a version tag, then publishes it with provenance and an OIDC token', () => {
 		const publish = read('publish.yml');
-		expect(publish).toMatch(/^on:\n {2}push:\n {4}tags:\n {6}- 'v\*\.\*\.\*'\n/m);
+		// release-it, behind `npm run release`, tags 1.2.3; v1.2.3 is accepted too
+		expect(publish).toMatch(/^on:\n {2}push:\n {4}tags:\n {6}- '\*\.\*\.\*'\n {6}- 'v\*\.\*\.\*'\n/m);
 		expect(publish).toMatch(/^ {6}id-token: write$/m);
 		const test = publish.indexOf('run: bash .ci/run');
 		const release = publish.indexOf('run: npm publish --provenance');
