@@ -32,7 +32,15 @@ async function installFromSettings(page, baseUrl, packageName, { modalShot } = {
 	await modal.locator('[data-test-id="user-agreement-checkbox"]').click();
 	if (modalShot) await page.locator('[data-test-id="communityPackageInstall-modal"] .el-dialog, .el-dialog:visible').first().screenshot({ path: modalShot });
 	await modal.locator('[data-test-id="install-community-package-button"]').click();
-	await modal.waitFor({ state: 'hidden', timeout: INSTALL_TIMEOUT_MS });
+	// n8n closes the dialog once installed; when the install fails it keeps it and says why in a
+	// notification. The losing wait is let go (it times out later, unheard).
+	const failure = page.locator('.el-notification', { hasText: /error|could not|problem|failed/i }).first();
+	const outcome = await Promise.race([
+		modal.waitFor({ state: 'hidden', timeout: INSTALL_TIMEOUT_MS }).then(() => 'installed', () => 'timeout'),
+		failure.waitFor({ timeout: INSTALL_TIMEOUT_MS }).then(() => 'failed', () => 'timeout'),
+	]);
+	if (outcome === 'failed') throw new Error(`n8n could not install ${packageName}: ${(await failure.innerText()).replace(/\s+/g, ' ')}`);
+	if (outcome === 'timeout') throw new Error(`the install dialog was still open after ${INSTALL_TIMEOUT_MS / 1000} s`);
 	return await packageCard(page, packageName);
 }
 
