@@ -79,10 +79,10 @@ function parameterInput(page, name) {
 }
 
 /** Opens a workflow and waits for one of its nodes on the canvas; returns that node. */
-async function openWorkflow(page, baseUrl, workflowId, nodeName) {
+async function openWorkflow(page, baseUrl, workflowId, nodeName, { timeoutMs = 30_000 } = {}) {
 	await page.goto(`${baseUrl}/workflow/${workflowId}`);
 	const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"], [data-name="${nodeName}"]`).first();
-	await node.waitFor({ timeout: 30_000 });
+	await node.waitFor({ timeout: timeoutMs });
 	await page.waitForTimeout(1000);
 	return node;
 }

@@ -93,7 +93,9 @@ async function nodePanelLists(page, baseUrl, { workflowId, nodeName }, query, na
  * ("1 item" after the trigger, "12 items" after the node).
  */
 async function runSavedWorkflow(page, baseUrl, workflowId, nodeName) {
-	const node = await openWorkflow(page, baseUrl, workflowId, nodeName);
+	// the first load of a workflow after an install also loads the new node types; on a
+	// machine other test runs share, that takes longer than the editor checks allow elsewhere
+	const node = await openWorkflow(page, baseUrl, workflowId, nodeName, { timeoutMs: 90_000 });
 	await page.locator('[data-test-id="execute-workflow-button"]').first().click();
 	await node.locator('[data-test-id="canvas-node-status-success"]').waitFor({ timeout: 120_000 });
 	await page.waitForTimeout(500);

@@ -79,14 +79,20 @@ async function browserRun(tally, { baseUrl, rest, registry, tarball, workDir, ca
 		return `the canvas shows "${expected}" after ${CUBE_NODE}`;
 	};
 	const browser = await launch();
+	let page;
+	// a failed check leaves a picture of the page it failed on
+	const check = async (name, fn) => {
+		const failedBefore = tally.failed;
+		await tally.check(name, fn);
+		if (tally.failed > failedBefore && page) await shot(page, `failed-${tally.failed}`).catch(() => undefined);
+	};
 	try {
-		let page;
-		await tally.check('browser: log in', async () => {
+		await check('browser: log in', async () => {
 			page = await logIn(browser, baseUrl);
 		});
 		if (!page) return;
 		let installed = false;
-		await tally.check('install through Settings → Community Nodes from the local registry', async () => {
+		await check('install through Settings → Community Nodes from the local registry', async () => {
 			const { version } = await ui.installFromSettings(page, baseUrl, PACKAGE_NAME, { modalShot: path.join(shots, '00-install-dialog.png') });
 			await shot(page, '01-installed');
 			const [pkg] = await installedPackages(rest);
@@ -95,18 +101,18 @@ async function browserRun(tally, { baseUrl, rest, registry, tarball, workDir, ca
 			return `card shows ${version}; n8n lists ${pkg.packageName}@${pkg.installedVersion} with ${pkg.installedNodes.map((n) => n.name).join(', ')}`;
 		});
 		if (!installed) return;
-		await tally.check('a saved workflow with the node runs against the sandbox from the editor', async () => {
+		await check('a saved workflow with the node runs against the sandbox from the editor', async () => {
 			const counts = await ui.runSavedWorkflow(page, baseUrl, WORKFLOW_ID, CUBE_NODE);
 			await shot(page, '02-workflow-run');
 			return expectItems(counts);
 		});
-		await tally.check('the node panel offers the installed node', async () => {
+		await check('the node panel offers the installed node', async () => {
 			const entry = await ui.nodePanelLists(page, baseUrl, { workflowId: WORKFLOW_ID, nodeName: CUBE_NODE }, 'Headshed Cube', 'Headshed Cube');
 			await shot(page, '03-node-panel');
 			return `"${entry.slice(0, 80)}"`;
 		});
 		let upgraded;
-		await tally.check('upgrade to a newer version published to the registry', async () => {
+		await check('upgrade to a newer version published to the registry', async () => {
 			upgraded = await nextPatchVersion(tarball, workDir);
 			await registry.publish(upgraded.dir);
 			await ui.openCommunityNodes(page, baseUrl);
@@ -121,12 +127,12 @@ async function browserRun(tally, { baseUrl, rest, registry, tarball, workDir, ca
 			const how = offered ? 'the card offered Update' : 'no "Update" on the card (n8n asks the public registry); the REST call the button makes, from the editor page';
 			return `card shows ${version}; ${how}`;
 		});
-		await tally.check('after the upgrade the saved workflow still runs', async () => {
+		await check('after the upgrade the saved workflow still runs', async () => {
 			const counts = await ui.runSavedWorkflow(page, baseUrl, WORKFLOW_ID, CUBE_NODE);
 			await shot(page, '05-workflow-after-upgrade');
 			return expectItems(counts);
 		});
-		await tally.check('uninstall through Settings → Community Nodes', async () => {
+		await check('uninstall through Settings → Community Nodes', async () => {
 			await ui.uninstallFromSettings(page, baseUrl, PACKAGE_NAME);
 			await shot(page, '06-uninstalled');
 			const left = await installedPackages(rest);
