@@ -2,6 +2,9 @@
 # npm run test:e2e: the packed package in a real n8n of each line, against the Cube sandbox.
 #   CUBE_N8N_LINES="1"     only n8n 1.x (default "1 2")
 #   CUBE_QUEUE_LINES="1"   lines that also run the queue-mode suite, test/e2e/queue.js ("" for none)
+#   CUBE_REGISTRY_LINES="1 2"  lines that also run the registry suite, test/e2e/registry.js: the
+#                          package from a local npm registry, installed, upgraded and uninstalled
+#                          through the editor (needs Chromium; "" for none)
 #   CUBE_E2E_TIMEOUT=1500  seconds allowed per suite, install excluded
 # Each suite's runner prints its checks and closes with "N passed, N failed"; its exit code says
 # whether the suite passed. This script fails when any suite did.
@@ -13,6 +16,7 @@ cd "$PROJECT_DIR"
 
 LINES="${CUBE_N8N_LINES:-1 2}"
 QUEUE_LINES="${CUBE_QUEUE_LINES-1}"
+REGISTRY_LINES="${CUBE_REGISTRY_LINES-1 2}"
 SUITE_TIMEOUT="${CUBE_E2E_TIMEOUT:-1500}"
 passed_suites=()
 failed_suites=()
@@ -38,6 +42,10 @@ run_line() { # line tarball
 	if [[ " $QUEUE_LINES " == *" $line "* ]]; then
 		echo "[e2e] line $line: queue mode (Postgres, Redis, a main instance and two workers)"
 		run_suite "queue-line$line" test/e2e/queue.js "$line" "$tarball"
+	fi
+	if [[ " $REGISTRY_LINES " == *" $line "* ]]; then
+		echo "[e2e] line $line: from a local npm registry through Settings → Community Nodes in the editor"
+		run_suite "registry-line$line" test/e2e/registry.js "$line" "$tarball"
 	fi
 }
 

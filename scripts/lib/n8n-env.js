@@ -55,6 +55,15 @@ function linePaths(line) {
 	};
 }
 
+/** The paths of a line that scripts/n8n-install.sh has installed; an error saying how otherwise. */
+function installedLinePaths(line) {
+	const paths = linePaths(line);
+	if (!fs.existsSync(path.join(paths.n8nDir, '.installed'))) {
+		throw new Error(`n8n line ${line} is not installed: run bash scripts/n8n-install.sh ${line}`);
+	}
+	return paths;
+}
+
 /** The install prefix of the machine's node where it has headers for native builds. */
 function systemNodePrefix() {
 	const prefix = path.dirname(path.dirname(process.execPath));
@@ -175,7 +184,7 @@ async function main(argv) {
 	}
 }
 
-module.exports = { PROJECT_DIR, LINES, ENCRYPTION_KEY, cacheRoot, linePaths, toolEnv, freePort, n8nEnv };
+module.exports = { PROJECT_DIR, LINES, ENCRYPTION_KEY, cacheRoot, linePaths, installedLinePaths, toolEnv, freePort, n8nEnv };
 
 if (require.main === module) {
 	main(process.argv.slice(2)).catch((e) => {

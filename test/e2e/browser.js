@@ -41,6 +41,19 @@ async function launch() {
 	return await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, timeout: 60_000 });
 }
 
+/** A new page of `browser`, logged in to the editor at `baseUrl` as the owner. */
+async function logIn(browser, baseUrl) {
+	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+	const page = await context.newPage();
+	page.setDefaultTimeout(20_000);
+	await page.goto(`${baseUrl}/signin`);
+	await page.locator('input[type="email"], input[name="emailOrLdapLoginId"]').first().fill(OWNER.email);
+	await page.locator('input[type="password"]').first().fill(OWNER.password);
+	await page.locator('[data-test-id="form-submit-button"], button[type="submit"]').first().click();
+	await page.waitForURL((url) => !url.pathname.includes('signin'), { timeout: 30_000 });
+	return page;
+}
+
 /**
  * Opens a select and returns its options' texts and locator. Element Plus renders the options in
  * a popper elsewhere in the page, named by the input's aria-controls.
@@ -66,10 +79,10 @@ function parameterInput(page, name) {
 }
 
 /** Opens a workflow and waits for one of its nodes on the canvas; returns that node. */
-async function openWorkflow(page, baseUrl, workflowId, nodeName) {
+async function openWorkflow(page, baseUrl, workflowId, nodeName, { timeoutMs = 30_000 } = {}) {
 	await page.goto(`${baseUrl}/workflow/${workflowId}`);
 	const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"], [data-name="${nodeName}"]`).first();
-	await node.waitFor({ timeout: 30_000 });
+	await node.waitFor({ timeout: timeoutMs });
 	await page.waitForTimeout(1000);
 	return node;
 }
@@ -150,14 +163,7 @@ async function browserChecks(tally, baseUrl, outDir) {
 	let page;
 	await tally.check('browser: log in to the editor', async () => {
 		browser = await launch();
-		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-		page = await context.newPage();
-		page.setDefaultTimeout(20_000);
-		await page.goto(`${baseUrl}/signin`);
-		await page.locator('input[type="email"], input[name="emailOrLdapLoginId"]').first().fill(OWNER.email);
-		await page.locator('input[type="password"]').first().fill(OWNER.password);
-		await page.locator('[data-test-id="form-submit-button"], button[type="submit"]').first().click();
-		await page.waitForURL((url) => !url.pathname.includes('signin'), { timeout: 30_000 });
+		page = await logIn(browser, baseUrl);
 		await shot(page, '01-after-login');
 		return page.url();
 	});
@@ -282,7 +288,7 @@ async function browserChecks(tally, baseUrl, outDir) {
 	}
 }
 
-module.exports = { browserChecks, chromiumAvailable };
+module.exports = { browserChecks, chromiumAvailable, launch, logIn, openWorkflow, searchNodePanel };
 
 if (require.main === module) {
 	const { Tally } = require('./run');
