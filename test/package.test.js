@@ -1,5 +1,5 @@
 // The package as npm publishes it and as n8n's verification reads it: a fresh clone (the tracked
-// files, no dist/) packed with a plain `npm pack`, which must build by itself; then what the
+// files, no dist/) packed with `npm run pack`, which builds first; then what the
 // tarball holds, the package.json fields n8n requires, the icons, and n8n-node's strict lint.
 const { execFileSync } = require('child_process');
 const fs = require('fs');
@@ -35,13 +35,23 @@ function copyAsFreshClone(dest) {
 	fs.symlinkSync(path.join(PROJECT_DIR, 'node_modules'), path.join(dest, 'node_modules'), 'dir');
 }
 
+/** The files a tarball holds, as paths inside its package/ folder. */
+function listTarball(file) {
+	return execFileSync('tar', ['tzf', file], { encoding: 'utf8' })
+		.split('\n')
+		.filter((line) => line && !line.endsWith('/'))
+		.map((line) => ({ path: line.replace(/^package\//, '') }));
+}
+
 beforeAll(() => {
 	work = fs.mkdtempSync(path.join(os.tmpdir(), 'cube-pack-'));
 	clone = path.join(work, 'clone');
 	copyAsFreshClone(clone);
-	// a plain `npm pack`, as a maintainer would type it: no build beforehand
-	const out = execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: clone, encoding: 'utf8', timeout: 240_000 });
-	const [packed] = JSON.parse(out);
+	// `npm run pack`, as the README tells a maintainer: no build beforehand (a plain `npm pack`
+	// skips prepack, since .npmrc keeps dependencies' install scripts from running)
+	execFileSync('npm', ['run', '--silent', 'pack', '--', '--json', '--pack-destination', work], { cwd: clone, encoding: 'utf8', timeout: 240_000 });
+	const tarball = fs.readdirSync(work).find((name) => name.endsWith('.tgz'));
+	const packed = { filename: tarball, files: listTarball(path.join(work, tarball)) };
 	files = packed.files.map((file) => file.path).sort();
 	execFileSync('tar', ['xzf', path.join(work, packed.filename), '-C', work]);
 	unpacked = path.join(work, 'package');
@@ -53,7 +63,7 @@ afterAll(() => {
 });
 
 describe('the packed package', () => {
-	test('a fresh clone packs a built package: `npm pack` builds first', () => {
+	test('a fresh clone packs a built package: `npm run pack` builds first', () => {
 		expect(fs.existsSync(path.join(clone, 'dist'))).toBe(true);
 		for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) expect(files).toContain(file);
 	});
