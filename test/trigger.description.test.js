@@ -23,7 +23,7 @@ test('one trigger type with versions 1 and 2; new triggers get version 2', () =>
 	}
 });
 
-test('version 1 keeps its parameters: event newResponse and the campaigns to watch; options add the full read\'s interval', () => {
+test('version 1 keeps its parameters: event newResponse and the campaigns to watch; options.fullReadMinutes adds the full read\'s interval', () => {
 	// n8n's loader adds the poll times to every polling trigger.
 	const own = describedAs(1).properties.filter((p) => p.name !== 'pollTimes');
 	expect(own.map((p) => [p.name, p.type, p.default])).toEqual([
@@ -35,7 +35,7 @@ test('version 1 keeps its parameters: event newResponse and the campaigns to wat
 	expect(valuesOf(property(1, 'event')[0])).toEqual(['newResponse']);
 });
 
-test("version 2's contract names: event, scope per event, campaigns, the CRM, custom field labels", () => {
+test("version 2's contract names: event, scope per event, campaigns, the CRM, options.customFieldLabels and options.fullReadMinutes", () => {
 	const [event] = property(2, 'event');
 	expect(valuesOf(event)).toEqual(['newCallOutcome', 'newProductRegistration']);
 	expect(event.default).toBe('newCallOutcome');
