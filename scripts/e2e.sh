@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm run test:e2e: the packed package in a real n8n of each line, against the Cube sandbox.
 #   CUBE_N8N_LINES="1"     only n8n 1.x (default "1 2")
-#   CUBE_QUEUE_LINES="1"   lines that also run the queue-mode suite, test/e2e/queue.js ("" for none)
+#   CUBE_QUEUE_LINES="1 2" lines that also run the queue-mode suite, test/e2e/queue.js ("" for none;
+#                          on line 2 only its trigger checks, under n8n's durable scheduler)
 #   CUBE_REGISTRY_LINES="1"    lines that also run the registry suite, test/e2e/registry.js: the
 #                          package from a local npm registry, installed, upgraded and uninstalled
 #                          through the editor (needs Chromium; "" for none)
@@ -15,7 +16,7 @@ PROJECT_DIR="$(dirname "$SCRIPTS_DIR")"
 cd "$PROJECT_DIR"
 
 LINES="${CUBE_N8N_LINES:-1 2}"
-QUEUE_LINES="${CUBE_QUEUE_LINES-1}"
+QUEUE_LINES="${CUBE_QUEUE_LINES-1 2}"
 # Line 2 is left out by default for now: on the merged main its Settings → Community Nodes page
 # shows the empty state without the element the suite waits for (passes on the release branch;
 # see the issue note). CUBE_REGISTRY_LINES="1 2" runs it.

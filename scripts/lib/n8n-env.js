@@ -142,6 +142,20 @@ async function n8nEnv(line, purpose, { jsonLog = false, base = process.env } = {
 	return env;
 }
 
+/**
+ * n8n 2.x's durable scheduler for poll triggers (2.41 on; all four are needed, else n8n keeps its
+ * in-memory cron): polls are tasks in the database, and a poll's static data is committed with
+ * the execution it starts. The two intervals (seconds) make the scheduler fire polls on time.
+ */
+const DURABLE_SCHEDULER_ENV = {
+	N8N_SCHEDULER_ENABLED: 'true',
+	N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: 'true',
+	N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'true',
+	N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true',
+	N8N_SCHEDULER_MATERIALIZATION_INTERVAL: '1',
+	N8N_SCHEDULER_EXECUTOR_INTERVAL: '1',
+};
+
 function shellQuote(value) {
 	return `'${String(value).replace(/'/g, `'\\''`)}'`;
 }
@@ -184,7 +198,7 @@ async function main(argv) {
 	}
 }
 
-module.exports = { PROJECT_DIR, LINES, ENCRYPTION_KEY, cacheRoot, linePaths, installedLinePaths, toolEnv, freePort, n8nEnv };
+module.exports = { PROJECT_DIR, LINES, ENCRYPTION_KEY, DURABLE_SCHEDULER_ENV, cacheRoot, linePaths, installedLinePaths, toolEnv, freePort, n8nEnv };
 
 if (require.main === module) {
 	main(process.argv.slice(2)).catch((e) => {

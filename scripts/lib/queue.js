@@ -111,14 +111,15 @@ class QueueSetup {
 
 /**
  * Starts Postgres, Redis, a main instance and `workers` workers of n8n `line`, each with
- * `tarball` installed. `prepare(mainEnv)` runs before anything starts, to import credentials
- * and workflows into the shared database and activate workflows. Logs go to `logDir`.
+ * `tarball` installed and `extraEnv` on top of its environment. `prepare(mainEnv)` runs before
+ * anything starts, to import credentials and workflows into the shared database and activate
+ * workflows. Logs go to `logDir`.
  */
-async function startQueueSetup({ line, tarball, purpose, logDir, workers = 2, jsonLog = false, prepare = async () => {} }) {
+async function startQueueSetup({ line, tarball, purpose, logDir, workers = 2, jsonLog = false, extraEnv = {}, prepare = async () => {} }) {
 	fs.mkdirSync(logDir, { recursive: true });
 	const services = await startServices();
 	const instanceEnv = async (name) => {
-		const env = queueEnv(await n8nEnv(line, `${purpose}/${name}`, { jsonLog }), services.env);
+		const env = { ...queueEnv(await n8nEnv(line, `${purpose}/${name}`, { jsonLog }), services.env), ...extraEnv };
 		harness.emptyFolder(env.N8N_USER_FOLDER);
 		return env;
 	};
