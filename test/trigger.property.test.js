@@ -7,7 +7,7 @@
 // poll budgets, restarts, quiet polls whose state n8n does not commit, an event switch and a
 // campaign added. Counterexamples fast-check shrank to are kept below as named cases.
 const fc = require('fast-check');
-const { scenario, run, arrive } = require('./support/triggerCommands');
+const { scenario, run, arrive, poll } = require('./support/triggerCommands');
 
 /** Runs a sequence and fails with what broke, and the polls that led there. */
 async function expectGuarantee(sequence) {
@@ -29,6 +29,8 @@ test(`the guarantee holds for random command sequences (${NUM_RUNS} runs of up t
 // came; the others, findings of the review, written in the same commands), and the ones it found
 // on the way to this design. Each fails on the poll before issue 23.
 const oneArrival = [arrive(201)];
+// a poll that succeeds (the helper's default failAfter, null, fails the first request)
+const ok = poll({ failAfter: undefined });
 test.each([
 	['finding 5: n8n 2.x durable cursors, an outcome right after the activation poll', { durable: true, order: 'asc', pageSize: 1, commands: oneArrival }],
 	['finding 7: two polls started from the same state', { durable: false, order: 'asc', pageSize: 1, commands: [arrive(201), { t: 'overlap' }] }],
@@ -36,6 +38,11 @@ test.each([
 	[
 		'the event switched away and back before n8n kept a state: history of the first event',
 		{ durable: true, order: 'asc', pageSize: 1, commands: [{ t: 'overlap' }, arrive(201), { t: 'switchEvent' }, { t: 'switchEvent' }] },
+	],
+	[
+		// what the end-to-end check on n8n 2.41.1 does; its restart runs no activation poll
+		'n8n 2.x durable scheduler: outcomes added right after the activation, while n8n runs and while it is stopped',
+		{ durable: true, order: 'asc', pageSize: 1, commands: [arrive(201), ok, arrive(202), ok, arrive(201), arrive(202), { t: 'restart' }, ok] },
 	],
 	[
 		'a list that changes order between two pages of one read',

@@ -5,8 +5,8 @@
 // 2.x's durable cursors a copy per poll, committed with the execution it starts, or alone after a
 // quiet scheduled poll (not after the activation poll, nor when the commit fails), never when the
 // poll throws. A restart is a process without memory of this trigger (the trigger's process memory
-// is keyed by workflow and node: a new workflow id stands for it, the static data stays) plus n8n's
-// activation poll.
+// is keyed by workflow and node: a new workflow id stands for it, the static data stays) plus, on
+// 1.x, n8n's activation poll; 2.41.1's durable scheduler runs none at a restart (its jobs exist).
 'use strict';
 
 const path = require('path');
@@ -113,6 +113,8 @@ class TriggerHarness {
 	/** Polls started together from the same saved state (n8n's cron does not wait for the previous one). */
 	async polls(options) {
 		const { model } = this;
+		// The durable scheduler's first poll after a restart with nothing committed starts the watch again.
+		if (this.baselineAtNextPoll) this.startWatch();
 		model.failAfter = options[0].failAfter;
 		const runs = options.map((option) => {
 			const staticData = this.durable ? clone(this.saved) : this.live;
@@ -158,6 +160,7 @@ class TriggerHarness {
 				this.savedAt = this.model.now;
 			}
 		}
+		if (!failed) this.baselineAtNextPoll = false;
 		if (!failed && !option.budgetCut) this.successfulPolls.push(this.model.now);
 		this.log.push(`${new Date(this.model.now).toISOString().slice(11, 16)} poll${option.activation ? ' (activation)' : ''}: ${failed ? 'failed' : `emitted ${emitted.length}`}`);
 		for (const item of emitted) this.noteEmitted(item);
@@ -177,12 +180,21 @@ class TriggerHarness {
 		if (replayed) this.violations.push(`record ${id} (history of ${record.event} ${record.scope}) emitted`);
 	}
 
-	/** n8n restarts: the process's memory goes, the saved static data stays, n8n polls at start-up. */
+	/**
+	 * n8n restarts: the process's memory goes, the saved static data stays. n8n 1.x polls at
+	 * start-up; the durable scheduler does not, and its next scheduled poll goes on from what it
+	 * committed (seen in n8n 2.41.1: the jobs exist, so no activation poll).
+	 */
 	async restart() {
 		this.process = ++processes;
 		if (!this.durable) this.live = clone(this.saved);
 		this.liveAt = this.savedAt;
-		// Without a commit since its watch started, the trigger cannot tell what it had seen: it starts again.
+		// Without a commit since its watch started, the trigger cannot tell what it had seen: it
+		// starts again, at the poll that runs first.
+		if (this.durable) {
+			this.baselineAtNextPoll = !this.committedSinceStart;
+			return;
+		}
 		if (!this.committedSinceStart) this.startWatch();
 		await this.poll({ activation: true });
 	}
