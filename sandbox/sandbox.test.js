@@ -429,8 +429,12 @@ describe('control endpoints', () => {
 	});
 
 	test('concurrency: the API requests in flight now and the most at once, with jitter in the latency', async () => {
-		await control('/config', 'POST', { latencyMs: 30, latencyJitterMs: 20 });
+		// five requests sent together must all be in flight at once: with a latency of 30 ms a
+		// busy machine (two jest workers beside n8n installs) sent the fifth after the first had
+		// been answered, so each is held long enough for the slowest start
+		await control('/config', 'POST', { latencyMs: 600, latencyJitterMs: 20 });
 		await Promise.all([1, 2, 3, 4, 5].map(() => call('/api/v1/assignments')));
+		await control('/config', 'POST', { latencyMs: 30 });
 		await call('/api/v1/assignments');
 		expect((await control('/concurrency')).body).toEqual({ inFlight: 0, maxInFlight: 5 });
 		expect((await control('/concurrency', 'DELETE')).body).toEqual({ inFlight: 0, maxInFlight: 0 });

@@ -106,6 +106,11 @@ main() {
 	[[ "$line" == 1 || "$line" == 2 ]] || { echo "usage: $0 1|2" >&2; exit 2; }
 	cube_n8n_paths "$line"
 	local dir="$CUBE_N8N_DIR" marker="$CUBE_N8N_DIR/.installed" started spec
+	# npm test starts this install in the background while it builds and runs jest, and the e2e
+	# runner calls it again: one install per line at a time, the later call waits and finds it done.
+	mkdir -p "$(dirname "$dir")"
+	exec 9>"$dir.lock"
+	flock 9
 	# the marker's first line is what was installed; a changed pin or override means reinstall
 	spec="n8n@$CUBE_N8N_VERSION node ${CUBE_NODE_VERSION:-system} overrides $CUBE_N8N_OVERRIDES"
 	if [[ -f "$marker" && "$(head -n 1 "$marker")" == "$spec" ]]; then

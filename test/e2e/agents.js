@@ -126,7 +126,8 @@ async function callText(client, name, args) {
 
 /**
  * An MCP client connected to the example. n8n answers its REST API before it has registered
- * every active workflow's webhooks, so a "not registered" answer is waited out (60 s at most).
+ * every active workflow's webhooks, and on a busy machine before Express has mounted the /mcp
+ * routes at all, so "not registered" and Express's "Cannot POST" are waited out (60 s at most).
  */
 async function connectedClient(baseUrl) {
 	const deadline = Date.now() + 60_000;
@@ -136,7 +137,7 @@ async function connectedClient(baseUrl) {
 			await client.connect(new StreamableHTTPClientTransport(new URL(`${baseUrl}/mcp/${MCP_PATH}`)));
 			return client;
 		} catch (error) {
-			if (!/not registered/.test(error.message) || Date.now() > deadline) throw error;
+			if (!/not registered|Cannot POST/.test(error.message) || Date.now() > deadline) throw error;
 			await new Promise((resolve) => setTimeout(resolve, 1000));
 		}
 	}
