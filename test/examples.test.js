@@ -23,8 +23,9 @@ const gen2 = createSandbox({ generation: 2, now: NOW }).data;
 const first = (byCampaign, count) => [...byCampaign.values()].flat().slice(0, count);
 // a tenant from before 2024: call outcomes without `…__submitted_when_timestamp`
 const withoutTimestamp = ({ ms, record }) => {
-	const { call_outcome__report_as__submitted_when_timestamp: _timestamp, ...rest } = record;
-	return { ms, record: rest };
+	const older = { ...record };
+	delete older.call_outcome__report_as__submitted_when_timestamp;
+	return { ms, record: older };
 };
 const outcomes = first(gen2.callOutcomesByCampaign, 150);
 
