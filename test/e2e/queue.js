@@ -221,8 +221,8 @@ async function checkTrigger(tally, setup, sandboxUrl, firstRest) {
 		await trigger.waitForPolls(sandboxUrl, 1, 100_000);
 		const marker = await trigger.addResponse(sandboxUrl, 'queue main running');
 		markers.push(marker);
-		await trigger.waitForDelivery(rest, marker);
-		return marker;
+		const { found } = await trigger.waitForDelivery(rest, marker);
+		return `"${marker}" delivered by execution ${found.join(', ')}`;
 	});
 	await tally.check('trigger: a response added while main is stopped starts an execution after the restart', async () => {
 		const stopping = Date.now();

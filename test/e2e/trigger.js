@@ -93,6 +93,14 @@ async function waitForPolls(sandboxUrl, count, ms, target = TRIGGERS[1]) {
 }
 
 /**
+ * A record's comment that no other run holds: `label`, then a unique id, so that a printed line
+ * reads "queue main running (marker 1796396187077)" rather than a bare number after the words.
+ */
+function markerFor(label) {
+	return `${label} (marker ${Date.now()})`;
+}
+
+/**
  * Adds a response to the trigger's campaign, stamped just after the sandbox's frozen clock, then
  * moves the clock past it so that it is visible. Returns the marker in its comment.
  */
@@ -101,7 +109,7 @@ async function addResponse(sandboxUrl, label = 'e2e trigger', target = TRIGGERS[
 	const state = await control.state();
 	const submitted = new Date(Date.parse(state.clock?.now ?? state.now) + 60_000).toISOString();
 	await control.advanceClock(120_000);
-	const marker = `${label} ${Date.now()}`;
+	const marker = markerFor(label);
 	await control.addResponse(target.record(marker, submitted));
 	return marker;
 }
@@ -146,7 +154,7 @@ async function checkRestartDelivers(sandboxUrl, restart) {
 		const state = await sandbox.state();
 		const now = Date.parse(state.clock?.now ?? state.now);
 		for (let n = 1; n <= 3; n++) {
-			const marker = `e2e restart ${Date.now()} #${n}`;
+			const marker = markerFor(`e2e restart #${n}`);
 			markers.push(marker);
 			const submitted = new Date(now + n * 1000).toISOString();
 			await sandbox.addResponse(TRIGGERS[1].record(marker, submitted));
