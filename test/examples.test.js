@@ -27,12 +27,13 @@ const withoutTimestamp = ({ ms, record }) => {
 	delete older.call_outcome__report_as__submitted_when_timestamp;
 	return { ms, record: older };
 };
+const responses = first(gen1.responsesByCampaign, 150).map((record) => ({ ms: Date.parse(record.submitted_when), record }));
 const outcomes = first(gen2.callOutcomesByCampaign, 150);
 
 /** What reaches each example's shaping node: seeded records `{ ms, record }` as Cube lists them. */
 const INPUTS = {
-	'daily-call-back-list.json': first(gen1.responsesByCampaign, 150).map((record) => ({ ms: Date.parse(record.submitted_when), record })),
-	'sync-responses-to-crm.json': first(gen1.responsesByCampaign, 150).map((record) => ({ ms: Date.parse(record.submitted_when), record })),
+	'daily-call-back-list.json': responses,
+	'sync-responses-to-crm.json': responses,
 	'gen2-yesterdays-call-outcomes.json': [...outcomes, ...outcomes.map(withoutTimestamp)],
 	'gen2-new-sales-trigger.json': [...outcomes, ...outcomes.map(withoutTimestamp)],
 	'gen2-yesterdays-sales.json': first(gen2.registrationsByCampaign, 150),
