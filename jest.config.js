@@ -12,5 +12,7 @@ module.exports = {
     '<rootDir>/dist',
     '<rootDir>/.cache'
   ],
+  // builds dist/ first when it is missing or older than the sources (test/support/build.js)
+  globalSetup: '<rootDir>/test/support/build.js',
   testTimeout: 60000
 };

@@ -169,3 +169,22 @@ describe('package metadata and documentation links', () => {
 		expect(docs).toBe(primary);
 	});
 });
+
+describe('node panel search', () => {
+	// n8n's node panel ranks a node by the better of its display name's match (weight 1.3) and its
+	// best alias's (weight 1), and takes 20 points for each letter skipped before the match: typed
+	// "Cube", "Headshed Cube" scored below "Cisco Umbrella" until "Cube" was an alias of its own.
+	const SEARCH_WORDS = ['Headshed', 'Cube', 'Call Center', 'Call Centre', 'Call Outcome', 'Telephone Campaign', 'Dialer', 'CRM'];
+
+	test.each(['headshedCube', 'headshedCubeTrigger'])('every version of %s is found by the words a call center types', (name) => {
+		// what n8n serves the editor (/types/nodes.json): one description per version
+		const versions = loader.types.nodes.filter((description) => description.name === name);
+		expect(versions.length).toBeGreaterThanOrEqual(2);
+		for (const { codex } of versions) {
+			expect(codex.alias).toEqual(expect.arrayContaining(SEARCH_WORDS));
+			// each a word or two, each once
+			expect(new Set(codex.alias.map((alias) => alias.toLowerCase())).size).toBe(codex.alias.length);
+			for (const alias of codex.alias) expect(alias).toMatch(/^\S+( \S+)?$/);
+		}
+	});
+});

@@ -163,7 +163,9 @@ describe('errors name what failed and never carry a secret', () => {
 
 describe('the https rule', () => {
 	test('an https:// Base URL at a plain http server says so in words, not in OpenSSL codes', async () => {
-		const baseUrl = sandbox.url.replace(/^http:/, 'https:');
+		// by name: an IP address as the TLS server name is deprecated in Node (DEP0123)
+		const baseUrl = sandbox.url.replace(/^http:\/\/127\.0\.0\.1:/, 'https://localhost:');
+		expect(baseUrl).toMatch(/^https:\/\/localhost:\d+$/);
 		const { error } = await run(getCustomer(5), tokenCredential(sandbox, { baseUrl }));
 		expect(error.message).toBe(
 			`Could not reach Headshed Cube at ${baseUrl} for GET /api/v1/assignments/9/customers/5: the server does not speak HTTPS there; if it is a plain http server, the Base URL must say http:// (only loopback may) or name its HTTPS port`,

@@ -3,6 +3,7 @@
 // are named cases in test/trigger.property.test.js). Each failed on the poll before issue 23.
 const { useSandbox } = require('./support/sandbox');
 const { REAL_TIMERS, useTrigger, emittedOf } = require('./support/trigger');
+const { loggedMessages } = require('./support/engine');
 
 const sandbox = useSandbox({ generation: 2 });
 const { setNow, trigger } = useTrigger(sandbox, {
@@ -132,6 +133,7 @@ test('finding 7: two polls started together (a slow Cube) emit each outcome once
 	sandbox.configure({ latencyMs: 30 });
 	const both = await Promise.all([node.poll(), node.poll()]);
 	expect(both.flatMap(emittedOf).map(keyOf)).toEqual([keyOf(outcome)]);
+	expect(loggedMessages()).toContain('info: Headshed Cube Trigger: the previous poll is still running; this one is skipped');
 });
 
 test('finding 8: switching the event of an active trigger starts a new watch: no history replayed', async () => {

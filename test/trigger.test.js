@@ -2,6 +2,7 @@
 // polls: every response added is emitted once, none twice, none missed, faults included.
 const { bulkResponse, useSandbox } = require('./support/sandbox');
 const { REAL_TIMERS, useTrigger, emittedOf, random } = require('./support/trigger');
+const { loggedMessages } = require('./support/engine');
 
 const sandbox = useSandbox({ timeZone: 'Europe/Oslo' });
 const { setNow, trigger } = useTrigger(sandbox, { typeVersion: 1, defaults: { event: 'newResponse', campaignIds: [101, 104] } });
@@ -172,9 +173,12 @@ test.each([
 
 test('a watched campaign that no longer exists is skipped; the others still deliver', async () => {
 	setNow('2026-11-20T10:00:00.000Z');
+	const logged = loggedMessages().length;
 	const node = await trigger({ campaignIds: [101, 999] });
 	await node.poll();
 	expect(await pollsWithOneResponseEach(node, '2026-11-20T10:00:00.000Z', 2, 0, [101])).toEqual({ missed: 0, repeated: 0, emitted: 2 });
+	// said in n8n's log, once a poll
+	expect(loggedMessages().slice(logged).filter((line) => line.includes('Headshed Cube Trigger'))).toEqual(Array(3).fill('warn: Headshed Cube Trigger: campaign 999 was not found (404); it is skipped'));
 });
 
 test.each([['"101abc"', ['101abc']], ['a missing id', [101, '']], ['a negative id', [-4]], ['a comma list with a word', '101,abc']])(

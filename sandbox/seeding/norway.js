@@ -103,18 +103,36 @@ const RESPONSE_TYPES = [
 	['Call back', ['Customer asked', 'Bad timing', 'Decision maker absent'], 0.15],
 ];
 
-const COMMENTS = [
-	'Ønsker tilbud på e-post',
-	'Ring tilbake etter kl. 16',
-	'Fornøyd med dagens avtale',
-	'Har allerede avtale med konkurrent',
-	'Bestilte på telefon, bekreftelse sendt',
-	'Vil tenke på det til neste uke',
-	'Flytter i sommer, ta kontakt etter flytting',
-	'Ektefelle tar avgjørelsen',
-	'Ba om å bli slettet fra ringelisten',
-	'Svarer ikke, lagt igjen beskjed',
-];
+// What an agent notes under each outcome subtype, so that a comment never contradicts the
+// outcome it is filed with ("Fornøyd med dagens avtale" under a sale, say).
+const COMMENTS_BY_SUBTYPE = {
+	Sale: ['Bestilte på telefon, bekreftelse sendt', 'Takket ja, avtalen sendt på e-post'],
+	Upgrade: ['Oppgraderte til større pakke, bekreftelse sendt'],
+	Renewal: ['Fornyet avtalen for 12 måneder'],
+	'Meeting booked': ['Møte avtalt, invitasjon sendt på e-post'],
+	'Not interested': ['Fornøyd med dagens avtale', 'Ba om å bli slettet fra ringelisten'],
+	'Has competitor': ['Har allerede avtale med konkurrent'],
+	'Too expensive': ['Synes prisen er for høy'],
+	Deceased: ['Pårørende opplyste at kunden er død'],
+	'Wrong number': ['Feil nummer, tilhører en annen'],
+	'No answer': ['Svarer ikke'],
+	Busy: ['Opptatt, prøver igjen senere'],
+	Voicemail: ['Svarer ikke, lagt igjen beskjed'],
+	'Customer asked': ['Ring tilbake etter kl. 16', 'Ønsker tilbud på e-post først'],
+	'Bad timing': ['Vil tenke på det til neste uke', 'Flytter i sommer, ta kontakt etter flytting'],
+	'Decision maker absent': ['Ektefelle tar avgjørelsen'],
+};
+
+/**
+ * The comments an agent may write under an outcome type and subtype; without a subtype (or for
+ * a call state such as "Ny" that is no outcome), those of every subtype of the type, or none.
+ */
+function commentsFor(type, subtype) {
+	if (subtype) return COMMENTS_BY_SUBTYPE[subtype];
+	const subtypes = RESPONSE_TYPES.find(([name]) => name === type)?.[1] ?? [];
+	const comments = subtypes.flatMap((name) => COMMENTS_BY_SUBTYPE[name]);
+	return comments.length > 0 ? comments : [''];
+}
 
 module.exports = {
 	FEMALE_FIRST_NAMES,
@@ -129,5 +147,5 @@ module.exports = {
 	AGENTS,
 	AGENT_DOMAIN,
 	RESPONSE_TYPES,
-	COMMENTS,
+	commentsFor,
 };

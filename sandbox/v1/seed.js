@@ -168,15 +168,18 @@ function pickResponseType(rng) {
 
 function responseRecord(rng, campaignId, customer, micros) {
 	const [type, subtypes] = pickResponseType(rng);
+	// the random draws in the order the record's fields always took them
+	const submittedBy = `${rng.pick(words.AGENTS)}@${words.AGENT_DOMAIN}`;
+	const subtype = type === 'Not reached' && rng.chance(0.3) ? '' : rng.pick(subtypes);
 	return {
-		submitted_by: `${rng.pick(words.AGENTS)}@${words.AGENT_DOMAIN}`,
+		submitted_by: submittedBy,
 		submitted_when: formatMicros(micros),
 		crm_customer_id: customer.customer_id,
 		customer_name: customer.name,
 		campaign_id: campaignId,
 		type,
-		subtype: type === 'Not reached' && rng.chance(0.3) ? '' : rng.pick(subtypes),
-		comment: rng.chance(0.45) ? '' : rng.pick(words.COMMENTS),
+		subtype,
+		comment: rng.chance(0.45) ? '' : rng.pick(words.commentsFor(type, subtype)),
 	};
 }
 

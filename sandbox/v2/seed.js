@@ -71,17 +71,38 @@ const PRODUCTS = [
 
 const CALL_STATES = ['Ny', 'Completed - Yes', 'Completed - No', 'Call back', 'Not reached'];
 
+// Numeric custom fields, each within what a call center's CRM holds (a discount in per cent,
+// a binding period in months).
+const NUMBER_RANGES = [
+	[/Rabatt %/, 0, 30],
+	[/Bindingstid \(mnd\)/, 0, 36],
+	[/kWh/, 1500, 30000],
+	[/premie/, 1200, 15000],
+	[/Antall ansatte/, 1, 800],
+	[/Antall linjer/, 1, 250],
+];
+
+// Text custom fields: values of their kind (an agreement type, an insurance type, a line of business).
+const TEXT_VALUES = [
+	[/Avtale-type/, ['Fastpris', 'Spotpris', 'Innkjøpspris', 'Standard', 'Premium']],
+	[/Forsikring/, ['Innbo', 'Hus', 'Bil', 'Reise', 'Innbo og hus']],
+	[/Bransje/, ['Bygg og anlegg', 'Handel', 'Transport', 'IT', 'Helse og omsorg']],
+	[/Kommentar/, ['Ønsker å bli ringt', 'Ring daglig leder', 'Kun kontakt på e-post', 'Fornøyd kunde']],
+];
+
 const crmKey = (dataOwnerId, crmType) => `${dataOwnerId}:${crmType}`;
 const mobilePhone = (rng) => `+47 9${rng.digits(2)} ${rng.digits(2)} ${rng.digits(3)}`;
 
 function customFieldValue(rng, label) {
-	if (/kWh|premie|Antall|Rabatt|Bindingstid/.test(label)) return rng.chance(0.1) ? '' : `${rng.int(1, 9000)}.0`;
+	const range = NUMBER_RANGES.find(([pattern]) => pattern.test(label));
+	if (range) return rng.chance(0.1) ? '' : `${rng.int(range[1], range[2])}.0`;
 	if (/Samtykke/.test(label)) return rng.pick(['True', 'False']);
 	if (/Postnummer/.test(label)) return rng.digits(4);
 	if (/Org\.nr/.test(label)) return rng.digits(9);
 	if (/Fødselsår/.test(label)) return String(rng.int(1940, 2004));
 	if (/gate/.test(label)) return `${rng.pick(words.STREETS)} ${rng.int(1, 120)}`;
-	return rng.chance(0.3) ? '' : rng.pick(['Standard', 'Premium', 'Ønsker å bli ringt', 'Bedrift – liten', 'Fornøyd']);
+	const texts = TEXT_VALUES.find(([pattern]) => pattern.test(label))?.[1] ?? ['Standard', 'Premium'];
+	return rng.chance(0.3) ? '' : rng.pick(texts);
 }
 
 // Leading zeros on purpose: the id is a string from the user's own CRM.
@@ -173,7 +194,7 @@ function callOutcomeRecord(rng, { campaign, customer, ms, segment }) {
 		crm__change_log__update_method: rng.pick(['Import', 'Manual', 'API']),
 		call_outcome__type: type,
 		call_outcome__subtype: subtype,
-		call_outcome__comment: rng.chance(0.5) ? '' : rng.pick(words.COMMENTS),
+		call_outcome__comment: rng.chance(0.5) ? '' : rng.pick(words.commentsFor(type, subtype)),
 		call_outcome__report_as__submitted_by: `${rng.pick(words.AGENTS)}@${words.AGENT_DOMAIN}`,
 		call_outcome__report_as__submitted_in_team: rng.pick(['Team Nord', 'Team Sør', 'Kveldsteam']),
 		call_outcome__report_as__submitted_when: osloMinute(ms),
@@ -216,7 +237,7 @@ function statusRecord(rng, campaign, customer, nowMs) {
 		callflow__last_change__when: state === 'Ny' ? '' : osloMinute(nowMs - rng.int(1, 20 * 24) * HOUR_MS),
 		callflow__last_change__cause: state === 'Ny' ? '' : rng.pick(['Call outcome', 'Manual', 'Import']),
 		callflow__last_change__alternative: '',
-		callflow__last_change__comment: rng.chance(0.7) ? '' : rng.pick(words.COMMENTS),
+		callflow__last_change__comment: rng.chance(0.7) ? '' : rng.pick(words.commentsFor(state)),
 		campaign__name: campaign.campaign__name,
 		data_owner__name: campaign.data_owner__name,
 		segment__name: rng.pick(SEGMENTS),

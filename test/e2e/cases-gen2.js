@@ -141,6 +141,8 @@ const gen2Cases = [
 			const items = itemsOf(run, 'Shape sale');
 			assert.ok(items.length > 0, 'some sales yesterday');
 			assert.ok(items.every((item) => item.product_code && typeof item.price_nok === 'number'));
+			// Cube's zoneless minute, read in the workflow's zone
+			assert.ok(items.every((item) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:00\.000[+-]\d\d:\d\d$/.test(item.sold_at)), `sold_at as an instant with its offset: ${items[0].sold_at}`);
 			return `${items.length} sales, ${items.filter((item) => item.anonymised).length} anonymised`;
 		},
 	},

@@ -87,6 +87,14 @@ function assertReadableError(run, rawText, { status, path: apiPath, secret }) {
 	return shown;
 }
 
+/** `text` as it is when short, else cut at the last word boundary before `max` characters, with "…". */
+function clip(text, max) {
+	if (text.length <= max) return text;
+	const cut = text.slice(0, max - 1);
+	const boundary = cut.search(/\s\S*$/);
+	return `${(boundary > max / 2 ? cut.slice(0, boundary) : cut).replace(/[\s,.;:]+$/, '')}…`;
+}
+
 /** YYYY-MM-DD in Oslo, the zone of the sandbox and of the e2e n8n (GENERIC_TIMEZONE). */
 const daysAgoIso = (days) => cubeDate(new Date(Date.now() - days * 86_400_000)).replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');
 
@@ -290,7 +298,7 @@ const cases = [
 		expectFailure: true,
 		async check(run, { rawText }) {
 			const shown = assertReadableError(run, rawText, { status: 404, path: '/api/v1/assignments/9/customers/424242', secret: SANDBOX_TOKEN });
-			return shown.slice(0, 160);
+			return clip(shown, 160);
 		},
 	},
 	{
@@ -303,7 +311,7 @@ const cases = [
 		expectFailure: true,
 		async check(run, { rawText }) {
 			const shown = assertReadableError(run, rawText, { status: 401, path: '/campaigns', secret: BAD_TOKEN });
-			return shown.slice(0, 160);
+			return clip(shown, 160);
 		},
 	},
 	{
@@ -369,4 +377,4 @@ function credentialsFor(sandboxUrl, gen2SandboxUrl) {
 	];
 }
 
-module.exports = { cases, credentialsFor, NODE_TYPE, BAD_TOKEN, BAD_CREDENTIAL_ID, cubeWorkflow, itemsOf, assertSucceeded, assertReadableError, byId, daysAgoIso, EXAMPLES_DIR };
+module.exports = { cases, clip, credentialsFor, NODE_TYPE, BAD_TOKEN, BAD_CREDENTIAL_ID, cubeWorkflow, itemsOf, assertSucceeded, assertReadableError, byId, daysAgoIso, EXAMPLES_DIR };

@@ -106,6 +106,14 @@ async function waitForPolls(sandboxUrl, count, ms, target = TRIGGERS[1]) {
 }
 
 /**
+ * A record's comment that no other run holds: `label`, then a unique id, so that a printed line
+ * reads "queue main running (marker 1796396187077)" rather than a bare number after the words.
+ */
+function markerFor(label) {
+	return `${label} (marker ${Date.now()})`;
+}
+
+/**
  * Adds a response to the trigger's campaign, stamped just after the sandbox's frozen clock, then
  * moves the clock past it so that it is visible. Returns the marker in its comment.
  */
@@ -114,7 +122,7 @@ async function addResponse(sandboxUrl, label = 'e2e trigger', target = TRIGGERS[
 	const state = await control.state();
 	const submitted = new Date(Date.parse(state.clock?.now ?? state.now) + 60_000).toISOString();
 	await control.advanceClock(120_000);
-	const marker = `${label} ${Date.now()}`;
+	const marker = markerFor(label);
 	await control.addResponse(target.record(marker, submitted));
 	return marker;
 }
@@ -187,7 +195,7 @@ async function addThree({ sandboxUrl, target }, label) {
 	const now = Date.parse(state.clock?.now ?? state.now);
 	const markers = [];
 	for (let n = 1; n <= 3; n++) {
-		const marker = `${label} ${Date.now()} #${n}`;
+		const marker = markerFor(`${label} #${n}`);
 		markers.push(marker);
 		await sandbox.addResponse(target.record(marker, new Date(now + n * 1000).toISOString()));
 	}

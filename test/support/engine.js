@@ -10,6 +10,7 @@ if (!process.env.N8N_USER_FOLDER) {
 }
 process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS ??= 'false';
 
+const { Logger } = require('@n8n/backend-common');
 const { Container } = require('@n8n/di');
 const { ExecutionLifecycleHooks, LoadOptionsContext, PackageDirectoryLoader, PollContext, WorkflowExecute } = require('n8n-core');
 const { SSHClientsManager } = require('n8n-core/dist/execution-engine/ssh-clients-manager');
@@ -20,6 +21,29 @@ const { ICredentialsHelper, NodeHelpers, Workflow } = require('n8n-workflow');
 // A test file's process would wait for that interval, so each file shuts it down as n8n does.
 if (typeof afterAll === 'function') {
 	afterAll(() => Container.get(SSHClientsManager).onShutdown());
+}
+
+/**
+ * n8n's logger, as the nodes' contexts get it (`this.logger`): what they log is kept for the tests
+ * to read (`loggedMessages()`), not printed by n8n's console transport between the results, except
+ * errors, which no test expects.
+ */
+const logged = [];
+const recordingLogger = {
+	scoped: () => recordingLogger,
+	debug: (message) => logged.push({ level: 'debug', message }),
+	info: (message) => logged.push({ level: 'info', message }),
+	warn: (message) => logged.push({ level: 'warn', message }),
+	error: (message, meta) => {
+		logged.push({ level: 'error', message });
+		console.error(`n8n logged an error: ${message}`, meta ?? '');
+	},
+};
+Container.set(Logger, recordingLogger);
+
+/** What the nodes logged through n8n's logger since the test file began, as `level: message`. */
+function loggedMessages() {
+	return logged.map(({ level, message }) => `${level}: ${message}`);
 }
 
 // CUBE_PACKAGE_DIR: another build of the package (bench/trigger.js --package), else this tree.
@@ -226,4 +250,4 @@ async function nodeInWorkflow({ node, credentials, settings = {} }) {
 }
 
 module.exports = {
-	nodeInWorkflow, loadPackage, runWorkflow, PACKAGE_NAME, PackageNodeTypes, TestCredentialsHelper, additionalDataFor };
+	loggedMessages, nodeInWorkflow, loadPackage, runWorkflow, PACKAGE_NAME, PackageNodeTypes, TestCredentialsHelper, additionalDataFor };

@@ -22,7 +22,9 @@ function tracked(server, scheme, requests) {
 	return {
 		requests,
 		async start() {
-			this.url = `${scheme}://127.0.0.1:${await listen(server)}`;
+			// https by name: n8n sends the host as the TLS server name, where Node deprecates an
+			// IP address (DEP0123, a warning in every run); localhost is 127.0.0.1 here
+			this.url = `${scheme}://${scheme === 'https' ? 'localhost' : '127.0.0.1'}:${await listen(server)}`;
 			return this;
 		},
 		async close() {
@@ -56,12 +58,12 @@ function rawServer(bytes) {
 	return tracked(server, 'https', []);
 }
 
-/** A key and a self-signed certificate for 127.0.0.1, made with openssl for this run. */
+/** A key and a self-signed certificate for localhost, made with openssl for this run. */
 function selfSignedCertificate() {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cube-hostile-tls-'));
 	const key = path.join(dir, 'key.pem');
 	const cert = path.join(dir, 'cert.pem');
-	execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+	execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
 	const pair = { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
 	fs.rmSync(dir, { recursive: true, force: true });
 	return pair;
