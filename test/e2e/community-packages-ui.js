@@ -1,7 +1,7 @@
 // Settings → Community Nodes and the canvas, as a user drives them in the editor: install a
 // package by name, run a saved workflow, upgrade, uninstall. Used by test/e2e/registry.js.
 'use strict';
-const { openWorkflow, searchNodePanel } = require('./browser');
+const { goToRoute, openWorkflow, searchNodePanel } = require('./browser');
 
 const SETTINGS_PATH = '/settings/community-nodes';
 const INSTALL_TIMEOUT_MS = 240_000;
@@ -16,7 +16,7 @@ const EMPTY_LIST = '[data-test-id="action-box"], [data-test-id="empty-state"]';
  * test id but no text, so a card counts only once it says something.
  */
 async function openCommunityNodes(page, baseUrl) {
-	await page.goto(`${baseUrl}${SETTINGS_PATH}`);
+	await goToRoute(page, baseUrl, SETTINGS_PATH);
 	const loadedCard = page.locator(PACKAGE_CARD).filter({ hasText: /\S/ });
 	await page.locator(EMPTY_LIST).or(loadedCard).first().waitFor({ timeout: 30_000 });
 }
