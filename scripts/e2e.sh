@@ -3,7 +3,7 @@
 #   CUBE_N8N_LINES="1"     only n8n 1.x (default "1 2")
 #   CUBE_QUEUE_LINES="1 2" lines that also run the queue-mode suite, test/e2e/queue.js ("" for none;
 #                          on line 2 only its trigger checks, under n8n's durable scheduler)
-#   CUBE_REGISTRY_LINES="1"    lines that also run the registry suite, test/e2e/registry.js: the
+#   CUBE_REGISTRY_LINES="1 2"  lines that also run the registry suite, test/e2e/registry.js: the
 #                          package from a local npm registry, installed, upgraded and uninstalled
 #                          through the editor (needs Chromium; "" for none)
 #   CUBE_E2E_TIMEOUT=1500  seconds allowed per suite, install excluded
@@ -20,10 +20,7 @@ cd "$PROJECT_DIR"
 
 LINES="${CUBE_N8N_LINES:-1 2}"
 QUEUE_LINES="${CUBE_QUEUE_LINES-1 2}"
-# Line 2 is left out by default for now: on the merged main its Settings → Community Nodes page
-# shows the empty state without the element the suite waits for (passes on the release branch;
-# see the issue note). CUBE_REGISTRY_LINES="1 2" runs it.
-REGISTRY_LINES="${CUBE_REGISTRY_LINES-1}"
+REGISTRY_LINES="${CUBE_REGISTRY_LINES-1 2}"
 SUITE_TIMEOUT="${CUBE_E2E_TIMEOUT:-1500}"
 # one line per suite, "passed NAME" or "failed NAME (...)": lines that run side by side in
 # subshells write here, since they cannot change this shell's variables

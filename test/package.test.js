@@ -89,6 +89,15 @@ describe('what n8n requires of a community package', () => {
 		expect(manifest.n8n.credentials.length).toBeGreaterThan(0);
 	});
 
+	test('repository, homepage and issues name one public GitHub repository', () => {
+		// n8n's source check compares npm's repository link with the GitHub repository, and npm
+		// refuses a provenance statement whose repository differs from the package's
+		const repo = /^git\+https:\/\/github\.com\/([\w.-]+\/[\w.-]+?)\.git$/.exec(manifest.repository?.url ?? '')?.[1];
+		expect({ repository: manifest.repository?.url, repo }).toEqual({ repository: manifest.repository?.url, repo: expect.any(String) });
+		expect(manifest.homepage).toBe(`https://github.com/${repo}#readme`);
+		expect(manifest.bugs?.url).toBe(`https://github.com/${repo}/issues`);
+	});
+
 	test('every node and credential has distinct light and dark SVG icons in the package', () => {
 		const entries = [
 			...manifest.n8n.nodes.map((file) => [file, (instance) => instance.description.icon]),
@@ -125,4 +134,26 @@ describe('what n8n requires of a community package', () => {
 		}
 		expect(findings).toBe('');
 	}, 240_000);
+});
+
+describe('publishing', () => {
+	test('a plain `npm publish` on a maintainer\'s machine is refused before anything is sent', () => {
+		// .npmrc skips scripts, so prepublishOnly (n8n-node prerelease) never runs there; what
+		// refuses is publishConfig.provenance: only a CI's identity (publish.yml's OIDC token) can
+		// sign a provenance statement. Without it npm sends the package to the registry (here a
+		// closed port, so the failure would be a refused connection instead).
+		const userconfig = path.join(work, 'publisher.npmrc');
+		fs.writeFileSync(userconfig, '//127.0.0.1:9/:_authToken=not-a-real-token\n');
+		const env = { ...process.env };
+		// as on a maintainer's machine: no CI that npm would ask for an identity
+		for (const name of ['CI', 'GITHUB_ACTIONS', 'GITLAB_CI']) delete env[name];
+		let outcome = 'published';
+		try {
+			// npm first asks the registry for the package's versions; no retries at a closed port
+			execFileSync('npm', ['publish', '--userconfig', userconfig, '--registry', 'http://127.0.0.1:9/', '--fetch-retries=0'], { cwd: clone, env, encoding: 'utf8', stdio: 'pipe', timeout: 120_000 });
+		} catch (error) {
+			outcome = `${error.stdout}${error.stderr}`;
+		}
+		expect(outcome).toMatch(/EUSAGE[\s\S]*provenance generation not supported/);
+	}, 120_000);
 });

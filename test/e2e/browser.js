@@ -78,6 +78,28 @@ function parameterInput(page, name) {
 	return page.locator(`[data-test-id="parameter-input-${name}"]`).first();
 }
 
+/**
+ * Goes to an editor route as a link inside the editor does: the loaded editor's own router
+ * takes it, without loading the app again (on two busy cores a page load of the editor costs
+ * 10-20 s). Where no editor is loaded yet, it already shows that route, or its router does not
+ * take the route, the page is loaded.
+ */
+async function goToRoute(page, baseUrl, route) {
+	const here = new URL(page.url());
+	const routed =
+		here.origin === new URL(baseUrl).origin &&
+		here.pathname !== route &&
+		(await page.evaluate(async (to) => {
+			// runs in the page: Vue keeps the app on its mount element, the router among its globals
+			const router = globalThis.document.querySelector('#app')?.__vue_app__?.config.globalProperties.$router;
+			if (!router) return false;
+			// a push the router declines (another navigation under way, a guard) leaves the route
+			await router.push(to);
+			return router.currentRoute.value.path === to;
+		}, route));
+	if (!routed) await page.goto(`${baseUrl}${route}`);
+}
+
 /** Opens a workflow and waits for one of its nodes on the canvas; returns that node. */
 async function openWorkflow(page, baseUrl, workflowId, nodeName, { timeoutMs = 30_000 } = {}) {
 	await page.goto(`${baseUrl}/workflow/${workflowId}`);
@@ -288,7 +310,7 @@ async function browserChecks(tally, baseUrl, outDir) {
 	}
 }
 
-module.exports = { browserChecks, chromiumAvailable, launch, logIn, openWorkflow, searchNodePanel };
+module.exports = { browserChecks, chromiumAvailable, goToRoute, launch, logIn, openWorkflow, searchNodePanel };
 
 if (require.main === module) {
 	const { Tally } = require('./run');

@@ -1,19 +1,29 @@
 // Settings → Community Nodes and the canvas, as a user drives them in the editor: install a
 // package by name, run a saved workflow, upgrade, uninstall. Used by test/e2e/registry.js.
 'use strict';
-const { openWorkflow, searchNodePanel } = require('./browser');
+const { goToRoute, openWorkflow, searchNodePanel } = require('./browser');
 
 const SETTINGS_PATH = '/settings/community-nodes';
 const INSTALL_TIMEOUT_MS = 240_000;
 
+const PACKAGE_CARD = '[data-test-id="community-package-card"]';
+// the empty list: N8nActionBox on 1.x, N8nEmptyState on 2.x (2.41 has no action-box on this page)
+const EMPTY_LIST = '[data-test-id="action-box"], [data-test-id="empty-state"]';
+
+/**
+ * Opens Settings → Community Nodes and waits until the list has loaded: a package's card, or
+ * the empty list. While n8n fetches the list it shows placeholder cards that carry the card's
+ * test id but no text, so a card counts only once it says something.
+ */
 async function openCommunityNodes(page, baseUrl) {
-	await page.goto(`${baseUrl}${SETTINGS_PATH}`);
-	await page.locator('[data-test-id="community-package-card"], [data-test-id="action-box"]').first().waitFor({ timeout: 30_000 });
+	await goToRoute(page, baseUrl, SETTINGS_PATH);
+	const loadedCard = page.locator(PACKAGE_CARD).filter({ hasText: /\S/ });
+	await page.locator(EMPTY_LIST).or(loadedCard).first().waitFor({ timeout: 30_000 });
 }
 
 /** The package's card on the settings page, and the version it shows ("v0.1.0"). */
 async function packageCard(page, packageName) {
-	const card = page.locator('[data-test-id="community-package-card"]', { hasText: packageName }).first();
+	const card = page.locator(PACKAGE_CARD, { hasText: packageName }).first();
 	await card.waitFor({ timeout: 30_000 });
 	const version = /v\d+\.\d+\.\d+/.exec(await card.innerText());
 	return { card, version: version ? version[0] : undefined };
@@ -73,7 +83,7 @@ async function uninstallFromSettings(page, baseUrl, packageName) {
 	await page.locator('[data-test-id="action-uninstall"]:visible').first().click();
 	const confirm = page.getByRole('dialog').getByRole('button', { name: /uninstall/i }).first();
 	await confirm.click();
-	await page.locator('[data-test-id="community-package-card"]', { hasText: packageName }).waitFor({ state: 'detached', timeout: INSTALL_TIMEOUT_MS });
+	await page.locator(PACKAGE_CARD, { hasText: packageName }).waitFor({ state: 'detached', timeout: INSTALL_TIMEOUT_MS });
 }
 
 /** Whether the node panel, opened in a saved workflow and searched for `query`, lists `name`. */
