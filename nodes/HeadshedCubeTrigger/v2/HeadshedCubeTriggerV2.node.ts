@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { customFieldLabelsOption } from '../../HeadshedCube/v2/actions/customFieldLabels';
+import { optionsShownOn } from '../../HeadshedCube/parameters/optionsShownOn';
 import { crmParameters } from '../../HeadshedCube/v2/actions/parameters';
 import { listGen2Campaigns } from '../../HeadshedCube/v2/api/campaigns';
 import { parseCubeId } from '../../HeadshedCube/helpers/ids';
@@ -80,7 +81,7 @@ export class HeadshedCubeTriggerV2 {
 				name: 'options',
 				type: 'collection',
 				placeholder: 'Add option',
-				default: {},
+				default: optionsShownOn([customFieldLabelsOption, fullReadOption]),
 				options: [customFieldLabelsOption, fullReadOption],
 			},
 		]);

@@ -16,7 +16,7 @@ export const customFieldLabelsOption: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		"Whether to rename each crm__custom_info__&lt;ID&gt; key to crm__custom_info__&lt;label&gt;, from the CRM's custom field definitions. A field without a definition, or whose label another field shares, keeps its ID.",
+		"Whether to rename each crm__custom_info__&lt;ID&gt; key to crm__custom_info__&lt;label&gt;, from the CRM's custom field definitions. A field keeps its ID where a label cannot name it alone: another field of the CRM has the same label (e.g. two fields called Kommentar), or Cube has no definition for it.",
 };
 
 export function readCustomFieldLabels(this: IExecuteFunctions, itemIndex: number): boolean {

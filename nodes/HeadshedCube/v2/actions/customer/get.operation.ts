@@ -4,6 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { ExecutionCache } from '../../../execution/executionCache';
 import { getCrmCustomer } from '../../api/customers';
 import { customFieldLabelsOption, labelCrmRecords, readCustomFieldLabels } from '../customFieldLabels';
+import { optionsShownOn } from '../../../parameters/optionsShownOn';
 import { crmParameters, readCrm } from '../parameters';
 import { simplifiedCustomer } from '../simplified';
 
@@ -23,7 +24,7 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
-		default: {},
+		default: optionsShownOn([customFieldLabelsOption]),
 		options: [customFieldLabelsOption],
 	},
 ]);
