@@ -13,16 +13,28 @@ const CREDENTIAL_NAME = 'Headshed Cube (sandbox)';
 const GEN2_CREDENTIAL_ID = 'cubeSandboxGen2C1';
 const GEN2_CREDENTIAL_NAME = 'Headshed Cube (generation-2 sandbox)';
 
-/** The credential records for `n8n import:credentials`: the sandbox token (plain; n8n encrypts it). */
-function credentialRecords(sandboxUrl, { id = CREDENTIAL_ID, name = CREDENTIAL_NAME, token = SANDBOX_TOKEN } = {}) {
-	return [{ id, name, type: 'headshedCubeApi', data: { baseUrl: sandboxUrl, authentication: 'token', token } }];
+/**
+ * n8n (1.x and 2.x alike) fills a newly placed node, and its AI-agent tool, with the credential of
+ * its type that was updated last. Nodes placed from the panel are version 2, so the generation-2
+ * sandbox's credential is stamped as the newest; every other one a minute before.
+ */
+const OLDER_BY_MS = 60_000;
+
+function importStamps(newest) {
+	const at = new Date(Date.now() - (newest ? 0 : OLDER_BY_MS)).toISOString();
+	return { createdAt: at, updatedAt: at };
 }
 
-/** The sandbox credential, and the generation-2 sandbox's where that one runs too. */
+/** The credential records for `n8n import:credentials`: the sandbox token (plain; n8n encrypts it). */
+function credentialRecords(sandboxUrl, { id = CREDENTIAL_ID, name = CREDENTIAL_NAME, token = SANDBOX_TOKEN, newest = false } = {}) {
+	return [{ id, name, type: 'headshedCubeApi', data: { baseUrl: sandboxUrl, authentication: 'token', token }, ...importStamps(newest) }];
+}
+
+/** The sandbox credential, and the generation-2 sandbox's where that one runs too (the one new nodes get). */
 function sandboxCredentialRecords(sandboxUrl, gen2SandboxUrl) {
 	return [
 		...credentialRecords(sandboxUrl),
-		...(gen2SandboxUrl ? credentialRecords(gen2SandboxUrl, { id: GEN2_CREDENTIAL_ID, name: GEN2_CREDENTIAL_NAME }) : []),
+		...(gen2SandboxUrl ? credentialRecords(gen2SandboxUrl, { id: GEN2_CREDENTIAL_ID, name: GEN2_CREDENTIAL_NAME, newest: true }) : []),
 	];
 }
 
