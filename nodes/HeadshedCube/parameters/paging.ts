@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_PAGE_CONCURRENCY } from '../transport/pagination';
-import { optionsShownOn } from './optionsShownOn';
 import { wholeNumberParameter } from './wholeNumberParameter';
 
 export const MAX_PAGE_CONCURRENCY = 10;
@@ -17,14 +16,14 @@ export const pageConcurrencyOption: INodeProperties = {
 		'How many pages to request from Cube at the same time once the first page has told how many there are. Lower it if Cube throttles you.',
 };
 
-/** The "Options" of a list operation: its own options, then "Pages at Once"; those on by default shown. */
+/** The "Options" of a list operation: its own options, then "Pages at Once". */
 export function listOptions(own: INodeProperties[] = []): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
-		default: optionsShownOn(own),
+		default: {},
 		options: [...own, pageConcurrencyOption],
 	};
 }

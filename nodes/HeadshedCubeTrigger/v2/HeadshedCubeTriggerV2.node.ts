@@ -9,7 +9,6 @@ import type {
 } from 'n8n-workflow';
 
 import { customFieldLabelsOption } from '../../HeadshedCube/v2/actions/customFieldLabels';
-import { optionsShownOn } from '../../HeadshedCube/parameters/optionsShownOn';
 import { crmParameters } from '../../HeadshedCube/v2/actions/parameters';
 import { listGen2Campaigns } from '../../HeadshedCube/v2/api/campaigns';
 import { parseCubeId } from '../../HeadshedCube/helpers/ids';
@@ -81,7 +80,8 @@ export class HeadshedCubeTriggerV2 {
 				name: 'options',
 				type: 'collection',
 				placeholder: 'Add option',
-				default: optionsShownOn([customFieldLabelsOption, fullReadOption]),
+				// in the value, so that the editor shows the option on instead of "No properties"
+				default: { customFieldLabels: true },
 				options: [customFieldLabelsOption, fullReadOption],
 			},
 		]);

@@ -4,7 +4,6 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { ExecutionCache } from '../../../execution/executionCache';
 import { getCrmCustomer } from '../../api/customers';
 import { customFieldLabelsOption, labelCrmRecords, readCustomFieldLabels } from '../customFieldLabels';
-import { optionsShownOn } from '../../../parameters/optionsShownOn';
 import { crmParameters, readCrm } from '../parameters';
 import { simplifiedCustomer } from '../simplified';
 
@@ -24,7 +23,8 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
-		default: optionsShownOn([customFieldLabelsOption]),
+		// in the value, so that the editor shows the option on instead of "No properties"
+		default: { customFieldLabels: true },
 		options: [customFieldLabelsOption],
 	},
 ]);
