@@ -41,7 +41,7 @@ export class HeadshedCubeApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'https://youraccount.cube4sales.com',
+			placeholder: 'https://youraccount.headshed.com',
 			description:
 				'The address of your Cube tenant. It must use https:// (plain http is accepted only for localhost, e.g. the Cube sandbox).',
 		},

@@ -101,8 +101,9 @@ print_welcome() {
   Password:  $password
 
   Cube sandboxes (token cube-sandbox-token):
-    generation 1 (2017 API, node version 1):  $SANDBOX_URL  credential "Headshed Cube (sandbox)"
+    generation 1 (2017 API, node version 1):  $SANDBOX_URL  credential "Headshed Cube (generation-1 sandbox)"
     generation 2 (today's API, node version 2): $GEN2_SANDBOX_URL  credential "Headshed Cube (generation-2 sandbox)"
+  A node placed from the node panel is version 2 and gets the generation-2 credential.
   Examples:  Workflows → "Headshed Cube: ..." and "Headshed Cube (generation 2): ..."
   The upsert example runs on two pinned sample records from the editor, and on what
   its webhook receives:

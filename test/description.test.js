@@ -105,6 +105,10 @@ test('the locators are the assignment and the campaign', () => {
 	expect(new Set(locators.map((p) => p.name))).toEqual(new Set(['assignmentId', 'campaignId']));
 });
 
+test("the credential's Base URL placeholder is today's tenant address", () => {
+	expect(credential.properties.find((p) => p.name === 'baseUrl').placeholder).toBe('https://youraccount.headshed.com');
+});
+
 test('the credential\'s defaults are valid; a list shows 50 items unless Return All is on', () => {
 	credential.properties.forEach((property) => expectValidDefault(node, property));
 	expect(node.description.properties.find((p) => p.name === 'limit').default).toBe(50);

@@ -53,6 +53,8 @@ test("version 2's contract names: event, scope per event, campaigns, the CRM, op
 		expect.objectContaining({ name: 'customFieldLabels', type: 'boolean', default: true }),
 		expect.objectContaining({ name: 'fullReadMinutes', type: 'number', default: 60 }),
 	]);
+	// shown in the editor, where it can be turned off: an option left out of the value reads "No properties"
+	expect(options.default).toEqual({ customFieldLabels: true });
 	const version2 = NodeHelpers.getVersionedNodeType(versioned, 2);
 	expect(typeof version2.methods.loadOptions.getActiveCampaigns).toBe('function');
 	expect(typeof version2.methods.listSearch.searchDataOwners).toBe('function');

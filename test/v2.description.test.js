@@ -49,10 +49,12 @@ test('one node type with versions 1, 2 and 2.1; new nodes get 2.1, which is vers
 
 describePublicNames(() => node, PUBLIC_PARAMETERS, resources);
 
-test('options hold customFieldLabels, on by default, wherever records carry custom fields', () => {
-	for (const [resource, operation] of [['customer', 'getAll'], ['customer', 'get'], ['callOutcome', 'getAll'], ['customerStatus', 'getAll'], ['productRegistration', 'getAll']]) {
+test('options hold customFieldLabels, on by default and shown in the editor, wherever records carry custom fields', () => {
+	for (const [resource, operation] of [['customer', 'getAll'], ['customer', 'get'], ['customer', 'search'], ['callOutcome', 'getAll'], ['customerStatus', 'getAll'], ['productRegistration', 'getAll']]) {
 		const options = parametersOf(resource, operation).find((p) => p.name === 'options');
 		expect(options.options.find((o) => o.name === 'customFieldLabels')).toEqual(expect.objectContaining({ type: 'boolean', default: true }));
+		// n8n lists a collection's options only once they are in its value: an option left out reads "No properties"
+		expect(options.default).toEqual({ customFieldLabels: true });
 	}
 });
 
@@ -88,22 +90,22 @@ describe('searchable lists, against a generation-2 sandbox', () => {
 		});
 	}
 
-	test('data owners: from the campaign list, with their CRM types, searchable', async () => {
+	test('data owners: from the campaign list, with their CRM types and IDs, searchable', async () => {
 		const cubeNodeInWorkflow = await cube();
 		const { results } = await cubeNodeInWorkflow.method('listSearch', 'searchDataOwners');
 		expect(results).toEqual([
-			{ name: 'Havbris Forsikring (B2B, B2C)', value: '31' },
-			{ name: 'Nordlys Energi AS (B2B, B2C)', value: '12' },
-			{ name: 'Tindetopp Telekom (B2B)', value: '47' },
+			{ name: 'Havbris Forsikring (B2B, B2C) · ID 31', value: '31' },
+			{ name: 'Nordlys Energi AS (B2B, B2C) · ID 12', value: '12' },
+			{ name: 'Tindetopp Telekom (B2B) · ID 47', value: '47' },
 		]);
 		expect((await cubeNodeInWorkflow.method('listSearch', 'searchDataOwners', 'nordlys')).results.map((r) => r.value)).toEqual(['12']);
 	});
 
-	test('campaigns: archived ones too, marked, named with data owner and CRM type', async () => {
+	test('campaigns: archived ones too, marked, named with data owner, CRM type and ID', async () => {
 		const cubeNodeInWorkflow = await cube();
 		const { results } = await cubeNodeInWorkflow.method('listSearch', 'searchCampaigns');
 		expect(results).toHaveLength(sandbox.data.campaigns.length);
-		expect(results).toContainEqual({ name: 'Strøm sommer 2025 (Nordlys Energi AS, B2C) [archived]', value: '207' });
+		expect(results).toContainEqual({ name: 'Strøm sommer 2025 [archived] (Nordlys Energi AS, B2C) · ID 207', value: '207' });
 		expect((await cubeNodeInWorkflow.method('listSearch', 'searchCampaigns', 'BEDRIFT')).results.map((r) => r.value).sort()).toEqual(['203', '205', '206']);
 	});
 });

@@ -8,21 +8,36 @@ const NODE_TYPE = `${PACKAGE_NAME}.headshedCube`;
 const TRIGGER_NODE_TYPE = `${PACKAGE_NAME}.headshedCubeTrigger`;
 
 const CREDENTIAL_ID = 'cubeSandboxCred1';
-const CREDENTIAL_NAME = 'Headshed Cube (sandbox)';
+// Named so that the generation-2 credential sorts after it: see importStamps().
+const CREDENTIAL_NAME = 'Headshed Cube (generation-1 sandbox)';
 // The credential of the generation-2 sandbox, a second tenant.
 const GEN2_CREDENTIAL_ID = 'cubeSandboxGen2C1';
 const GEN2_CREDENTIAL_NAME = 'Headshed Cube (generation-2 sandbox)';
 
-/** The credential records for `n8n import:credentials`: the sandbox token (plain; n8n encrypts it). */
-function credentialRecords(sandboxUrl, { id = CREDENTIAL_ID, name = CREDENTIAL_NAME, token = SANDBOX_TOKEN } = {}) {
-	return [{ id, name, type: 'headshedCubeApi', data: { baseUrl: sandboxUrl, authentication: 'token', token } }];
+/**
+ * n8n fills a newly placed node, and its AI-agent tool, with the credential of its type that was
+ * updated last; where the editor's list carries no update times (1.x's workflow editor), that
+ * comparison ends on the last of the list, which is sorted by name. Nodes placed from the panel
+ * are version 2, so the generation-2 sandbox's credential is both stamped as the newest (every
+ * other one a minute before) and named to sort last ("generation-2" after "generation-1").
+ */
+const OLDER_BY_MS = 60_000;
+
+function importStamps(newest) {
+	const at = new Date(Date.now() - (newest ? 0 : OLDER_BY_MS)).toISOString();
+	return { createdAt: at, updatedAt: at };
 }
 
-/** The sandbox credential, and the generation-2 sandbox's where that one runs too. */
+/** The credential records for `n8n import:credentials`: the sandbox token (plain; n8n encrypts it). */
+function credentialRecords(sandboxUrl, { id = CREDENTIAL_ID, name = CREDENTIAL_NAME, token = SANDBOX_TOKEN, newest = false } = {}) {
+	return [{ id, name, type: 'headshedCubeApi', data: { baseUrl: sandboxUrl, authentication: 'token', token }, ...importStamps(newest) }];
+}
+
+/** The sandbox credential, and the generation-2 sandbox's where that one runs too (the one new nodes get). */
 function sandboxCredentialRecords(sandboxUrl, gen2SandboxUrl) {
 	return [
 		...credentialRecords(sandboxUrl),
-		...(gen2SandboxUrl ? credentialRecords(gen2SandboxUrl, { id: GEN2_CREDENTIAL_ID, name: GEN2_CREDENTIAL_NAME }) : []),
+		...(gen2SandboxUrl ? credentialRecords(gen2SandboxUrl, { id: GEN2_CREDENTIAL_ID, name: GEN2_CREDENTIAL_NAME, newest: true }) : []),
 	];
 }
 

@@ -3,7 +3,8 @@
 // opens example (a) and the canvas subtitles, the Headshed Cube node, its resource/operation
 // lists and the live campaign dropdown, the node panel beside the trigger, the assignment list
 // after "By ID", the credential's connection test, and a node freshly placed from the node panel
-// (version 2, generation-2 resources). Screenshots go to test-output/browser/.
+// (version 2, generation-2 resources and credential, Data Owner list with IDs, Custom Field Labels
+// in its Options). Screenshots go to test-output/browser/.
 //
 //   node test/e2e/browser.js http://127.0.0.1:5678     # against `npm start`
 // (test/e2e/run.js calls browserChecks() when Chromium is installed.)
@@ -11,7 +12,7 @@
 const fs = require('fs');
 const path = require('path');
 
-const { OWNER, CREDENTIAL_ID } = require('../../scripts/lib/harness');
+const { OWNER, CREDENTIAL_ID, GEN2_CREDENTIAL_NAME } = require('../../scripts/lib/harness');
 const { TRIGGER_WORKFLOW_ID } = require('./trigger');
 
 const CHROMIUM = process.env.CUBE_CHROMIUM || '/usr/bin/chromium';
@@ -159,6 +160,20 @@ async function placeFromNodePanel(page, nodeName, action) {
 	await page.waitForTimeout(1000);
 }
 
+/** The name of the credential chosen in the open node's settings. */
+async function selectedCredential(page) {
+	const select = page.locator('[data-test-id="ndv"] [data-test-id="node-credentials-select"]').first();
+	await select.waitFor({ timeout: 20_000 });
+	const input = select.locator('input').first();
+	return ((await input.count()) ? await input.inputValue() : await select.innerText()).trim();
+}
+
+/** Whether the open node shows the input of the option `name` (of a collection such as Options). */
+async function optionShown(page, name) {
+	const input = page.locator(`[data-test-id="ndv"] [data-test-id="parameter-input-${name}"]`).first();
+	return await input.waitFor({ timeout: 10_000 }).then(() => true, () => false);
+}
+
 /** The version line of the open node's Settings tab, e.g. "Headshed Cube node version 2 (Latest)". */
 async function nodeVersionText(page) {
 	await page.locator('[data-test-id="ndv"] [data-test-id="tab-settings"]').first().click();
@@ -291,19 +306,29 @@ async function browserChecks(tally, baseUrl, outDir) {
 			return (await banner.innerText()).trim();
 		});
 		// last: it leaves a new, unsaved workflow with its node open
-		await tally.check('browser: a node placed from the node panel into a new workflow is version 2.1, with the generation-2 resources', async () => {
+		await tally.check('browser: a node placed from the node panel into a new workflow is version 2.1, with the generation-2 resources and credential, Data Owner entries with their IDs and Custom Field Labels in its Options', async () => {
 			await page.goto(`${baseUrl}/workflow/new`);
 			await placeFromNodePanel(page, 'Headshed Cube', /Get many call outcomes/i);
+			const credential = await selectedCredential(page);
+			if (credential !== GEN2_CREDENTIAL_NAME) throw new Error(`the placed node got the credential "${credential}"`);
 			const { texts: resources } = await openSelect(page, parameterInput(page, 'resource'));
 			await shot(page, '09-placed-node-resources');
 			await closeSelect(page);
 			for (const expected of ['Call Outcome', 'Data Owner']) {
 				if (!resources.includes(expected)) throw new Error(`resources of the placed node: ${resources.join(', ')}`);
 			}
+			if (!(await optionShown(page, 'customFieldLabels'))) throw new Error('the Options do not show Custom Field Labels');
+			const { options: scopes } = await openSelect(page, parameterInput(page, 'scope'));
+			await scopes.filter({ hasText: /^CRM/ }).first().click();
+			const { names: owners } = await listModeEntries(page, 'dataOwnerId');
+			await shot(page, '09b-placed-node-data-owners');
+			await closeSelect(page);
+			const withoutId = owners.filter((name) => !/ · ID \d+$/.test(name));
+			if (!owners.length || withoutId.length) throw new Error(`data owners without their ID: ${withoutId.join(', ') || '(none listed)'}`);
 			const version = await nodeVersionText(page);
 			await shot(page, '10-placed-node-version');
 			if (!/\bversion 2\.1\b/.test(version)) throw new Error(`the placed node's settings read "${version}"`);
-			return `"${version}"; resources: ${resources.join(', ')}`;
+			return `"${version}", credential "${credential}"; resources: ${resources.join(', ')}; data owners: ${owners.join('; ')}`;
 		});
 	} finally {
 		await browser.close();

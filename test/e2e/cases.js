@@ -373,7 +373,8 @@ for (const c of cases) {
 function credentialsFor(sandboxUrl, gen2SandboxUrl) {
 	return [
 		...sandboxCredentialRecords(sandboxUrl, gen2SandboxUrl),
-		...credentialRecords(sandboxUrl, { id: BAD_CREDENTIAL_ID, name: 'Headshed Cube (wrong token)', token: BAD_TOKEN }),
+		// named to sort before the generation-2 credential, which a node placed from the panel gets
+		...credentialRecords(sandboxUrl, { id: BAD_CREDENTIAL_ID, name: 'Headshed Cube (bad token)', token: BAD_TOKEN }),
 	];
 }
 

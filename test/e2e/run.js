@@ -114,8 +114,9 @@ async function runMcpChecks(tally, env, apis, logFile) {
 }
 
 function credentialPayload(sandboxUrl, token) {
-	const [credentials] = credentialRecords(sandboxUrl, { token });
-	return { credentials };
+	// what the editor sends: the credential without the import's time stamps
+	const [{ id, name, type, data }] = credentialRecords(sandboxUrl, { token });
+	return { credentials: { id, name, type, data } };
 }
 
 async function runRestChecks(tally, lineEnv, sandboxes, apis, logFile) {

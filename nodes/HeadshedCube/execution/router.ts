@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { shapeOutput } from '../parameters/output';
 import { asNodeError } from '../transport/nodeError';
+import { explainNotFound, readTenantGeneration, type CubeGeneration } from '../transport/tenantGeneration';
 import { ExecutionCache } from './executionCache';
 import { forEachIndex } from './itemPool';
 import { checkServedVersion, runsAsTool, toolErrorAnswer } from './toolRun';
@@ -30,10 +31,28 @@ function itemsInFlight(this: IExecuteFunctions, implementation: CubeOperation | 
  */
 const itemsStartedAtOnce = (sendingAtOnce: number) => (sendingAtOnce > 1 ? 2 * sendingAtOnce : 1);
 
+/**
+ * The error to show for a failed item: a 404 in the words of a generation mismatch where the
+ * tenant speaks the other generation. The campaign list that tells is read once per execution,
+ * however many items fail.
+ */
+async function explained(
+	this: IExecuteFunctions,
+	cache: ExecutionCache,
+	generation: CubeGeneration,
+	error: unknown,
+	itemIndex: number,
+): Promise<unknown> {
+	return await explainNotFound(this, generation, error, itemIndex, async () =>
+		await cache.remember('tenantGeneration', async () => await readTenantGeneration(this, itemIndex)),
+	);
+}
+
 /** One input item: its output items, paired with it, or its `{ error }` item on Continue On Fail. */
 async function runItem(
 	this: IExecuteFunctions,
 	resources: CubeResources,
+	generation: CubeGeneration,
 	itemIndex: number,
 	cache: ExecutionCache,
 ): Promise<INodeExecutionData[]> {
@@ -54,7 +73,8 @@ async function runItem(
 		return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(shaped), {
 			itemData: { item: itemIndex },
 		});
-	} catch (error) {
+	} catch (thrown) {
+		const error = await explained.call(this, cache, generation, thrown, itemIndex);
 		// A model reads the failure and may try again with other input; a workflow stops.
 		if (runsAsTool(this.getNode())) {
 			return [{ json: toolErrorAnswer(this.getNode(), error, itemIndex), pairedItem: { item: itemIndex } }];
@@ -86,10 +106,12 @@ export async function router(
 		return [items.map((_, item) => ({ json: toolErrorAnswer(this.getNode(), error, item), pairedItem: { item } }))];
 	}
 	const outputs: INodeExecutionData[][] = [];
+	// version 1 speaks generation 1 of Cube's API, versions 2 and 2.x generation 2
+	const generation: CubeGeneration = Math.min(...versions) < 2 ? 1 : 2;
 	const inFlight = items.length > 1 ? itemsInFlight.call(this, operationOf.call(this, resources, 0).implementation) : 1;
 	const cache = new ExecutionCache({ sendingAtOnce: inFlight, failureEndsExecution: !this.continueOnFail() });
 	await forEachIndex(items.length, itemsStartedAtOnce(inFlight), async (itemIndex) => {
-		outputs[itemIndex] = await runItem.call(this, resources, itemIndex, cache);
+		outputs[itemIndex] = await runItem.call(this, resources, generation, itemIndex, cache);
 	});
 	return [outputs.flat()];
 }

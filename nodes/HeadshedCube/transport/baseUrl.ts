@@ -21,12 +21,12 @@ export function checkCubeBaseUrl(raw: unknown): BaseUrlCheck {
 	const problem = (message: string): BaseUrlCheck => ({ ok: false, problem: message });
 	if (!text) {
 		return problem(
-			'The Headshed Cube credential has no Base URL. Enter your tenant address, e.g. https://youraccount.cube4sales.com.',
+			'The Headshed Cube credential has no Base URL. Enter your tenant address, e.g. https://youraccount.headshed.com.',
 		);
 	}
 	if (!URL.canParse(text)) {
 		return problem(
-			`The Base URL "${text}" is not a valid address. Enter it as https://youraccount.cube4sales.com.`,
+			`The Base URL "${text}" is not a valid address. Enter it as https://youraccount.headshed.com.`,
 		);
 	}
 	const url = new URL(text);

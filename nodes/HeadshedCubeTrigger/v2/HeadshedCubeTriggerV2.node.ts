@@ -80,7 +80,8 @@ export class HeadshedCubeTriggerV2 {
 				name: 'options',
 				type: 'collection',
 				placeholder: 'Add option',
-				default: {},
+				// in the value, so that the editor shows the option on instead of "No properties"
+				default: { customFieldLabels: true },
 				options: [customFieldLabelsOption, fullReadOption],
 			},
 		]);

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ExecutionCache } from '../../execution/executionCache';
+import { listOptions } from '../../parameters/paging';
 import { parseCubeId } from '../../helpers/ids';
 import type { CubeContext } from '../../transport/types';
 import { listCustomFieldDefinitions } from '../api/customers';
@@ -16,8 +17,17 @@ export const customFieldLabelsOption: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		"Whether to rename each crm__custom_info__&lt;ID&gt; key to crm__custom_info__&lt;label&gt;, from the CRM's custom field definitions. A field without a definition, or whose label another field shares, keeps its ID.",
+		"Whether to rename each crm__custom_info__&lt;ID&gt; key to crm__custom_info__&lt;label&gt;, from the CRM's custom field definitions. A field keeps its ID where a label cannot name it alone: another field of the CRM has the same label (e.g. two fields called Kommentar), or Cube has no definition for it.",
 };
+
+/**
+ * The Options of a list whose records carry custom fields. Custom Field Labels is in the
+ * collection's value: n8n shows a collection's options only once they are there, so an option
+ * that is on but absent reads "No properties", and nobody can see it, nor turn it off.
+ */
+export function labelledListOptions(): INodeProperties {
+	return { ...listOptions([customFieldLabelsOption]), default: { customFieldLabels: true } };
+}
 
 export function readCustomFieldLabels(this: IExecuteFunctions, itemIndex: number): boolean {
 	return this.getNodeParameter('options.customFieldLabels', itemIndex, true) as boolean;

@@ -4,11 +4,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../parameters/common.descriptions';
 import { dateRangeParameters } from '../../parameters/dateRange';
 import type { ExecutionCache } from '../../execution/executionCache';
-import { listOptions, readPaging } from '../../parameters/paging';
+import { readPaging } from '../../parameters/paging';
 import type { CubeOperation } from '../../execution/types';
 import type { Simplifier } from '../../helpers/simplify';
 import { listInScope, type Gen2Scope, type ScopedEndpoint } from '../api/scopedLists';
-import { customFieldLabelsOption, labelRecords, readCustomFieldLabels } from './customFieldLabels';
+import { labelledListOptions, labelRecords, readCustomFieldLabels } from './customFieldLabels';
 import { readDateQuery } from './datedQuery';
 import { scopeParameters, readScope } from './parameters';
 
@@ -27,7 +27,7 @@ export function scopedListDescription({ resource, withAll, own }: ScopedList): I
 		...scopeParameters(withAll),
 		...own,
 		...returnAllAndLimit,
-		listOptions([customFieldLabelsOption]),
+		labelledListOptions(),
 	]);
 }
 

@@ -1,12 +1,23 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { readList } from '../../transport/listEndpoint';
+import { checkTenantGeneration, explainNotFound } from '../../transport/tenantGeneration';
 import type { CubeContext } from '../../transport/types';
 import { crmOfCampaign, type CrmType, type Gen2Campaign } from './types';
 
-/** Every campaign, archived ones included: a bare list at `/api/v1/campaigns`. */
+/**
+ * Every campaign, archived ones included: a bare list at `/api/v1/campaigns`. A list of
+ * generation-1 campaigns (no data owners in it) fails in words instead of listing nothing.
+ */
 export async function listGen2Campaigns(context: CubeContext, itemIndex?: number): Promise<Gen2Campaign[]> {
-	return await readList<Gen2Campaign>(context, { method: 'GET', path: '/api/v1/campaigns', itemIndex });
+	let campaigns: Gen2Campaign[];
+	try {
+		campaigns = await readList<Gen2Campaign>(context, { method: 'GET', path: '/api/v1/campaigns', itemIndex });
+	} catch (error) {
+		throw await explainNotFound(context, 2, error, itemIndex);
+	}
+	checkTenantGeneration(context, 2, campaigns, itemIndex);
+	return campaigns;
 }
 
 export interface DataOwnerCrm extends IDataObject {

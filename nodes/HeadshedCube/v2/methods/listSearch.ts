@@ -1,5 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { listEntry } from '../../helpers/listEntry';
 import { matching } from '../../helpers/matching';
 import { dataOwnersIn, listGen2Campaigns } from '../api/campaigns';
 import { parseCubeId } from '../../helpers/ids';
@@ -13,9 +14,9 @@ export async function searchCampaigns(
 	const items = (await listGen2Campaigns(this)).flatMap((campaign) => {
 		const id = parseCubeId(campaign.campaign__id);
 		if (id === undefined) return [];
-		const owner = campaign.data_owner__name ? ` (${campaign.data_owner__name}, ${campaign.campaign__crm_type})` : '';
+		const owner = campaign.data_owner__name ? `${campaign.data_owner__name}, ${campaign.campaign__crm_type}` : undefined;
 		const archived = isArchived(campaign) ? ' [archived]' : '';
-		return [{ name: `${campaign.campaign__name ?? id}${owner}${archived}`, value: String(id) }];
+		return [listEntry(`${campaign.campaign__name ?? id}${archived}`, owner, id)];
 	});
 	return matching(items, filter);
 }
@@ -31,9 +32,6 @@ export async function searchDataOwners(
 		known.crmTypes.push(owner.crm_type);
 		owners.set(owner.data_owner__id, known);
 	}
-	const items = [...owners].map(([id, { name, crmTypes }]) => ({
-		name: `${name || id} (${crmTypes.sort().join(', ')})`,
-		value: String(id),
-	}));
+	const items = [...owners].map(([id, { name, crmTypes }]) => listEntry(String(name || id), crmTypes.sort().join(', '), id));
 	return matching(items, filter);
 }

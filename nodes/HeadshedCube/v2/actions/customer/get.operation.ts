@@ -23,7 +23,8 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
-		default: {},
+		// in the value, so that the editor shows the option on instead of "No properties"
+		default: { customFieldLabels: true },
 		options: [customFieldLabelsOption],
 	},
 ]);

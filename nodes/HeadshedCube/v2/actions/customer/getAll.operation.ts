@@ -3,16 +3,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../../parameters/common.descriptions';
 import type { ExecutionCache } from '../../../execution/executionCache';
-import { listOptions, readPaging } from '../../../parameters/paging';
+import { readPaging } from '../../../parameters/paging';
 import { listCrmCustomers } from '../../api/customers';
-import { customFieldLabelsOption, labelCrmRecordsIfAsked } from '../customFieldLabels';
+import { labelledListOptions, labelCrmRecordsIfAsked } from '../customFieldLabels';
 import { crmParameters, readCrm } from '../parameters';
 import { simplifiedCustomer } from '../simplified';
 
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['getAll'] } }, [
 	...crmParameters,
 	...returnAllAndLimit,
-	listOptions([customFieldLabelsOption]),
+	labelledListOptions(),
 ]);
 
 export async function execute(

@@ -3,12 +3,12 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ExecutionCache } from '../../../execution/executionCache';
 import { returnAllAndLimit } from '../../../parameters/common.descriptions';
-import { listOptions, readPaging } from '../../../parameters/paging';
+import { readPaging } from '../../../parameters/paging';
 import { isNotFoundError } from '../../../transport/errors';
 import { asNodeError } from '../../../transport/nodeError';
 import { getCrmCustomer, listCrmCustomers } from '../../api/customers';
 import type { CrmKey } from '../../api/types';
-import { customFieldLabelsOption, labelCrmRecordsIfAsked } from '../customFieldLabels';
+import { labelledListOptions, labelCrmRecordsIfAsked } from '../customFieldLabels';
 import { crmParameters, readCrm } from '../parameters';
 import { simplifiedCustomer } from '../simplified';
 import { customerMatcher, SEARCH_BY, searchValueProblem, type SearchBy } from './customerMatch';
@@ -43,7 +43,7 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 			'The phone number (+4795499097, 004795499097 and 95499097 are one number), e-mail address, part of the name, or customer ID to find',
 	},
 	...returnAllAndLimit,
-	listOptions([customFieldLabelsOption]),
+	labelledListOptions(),
 ]);
 
 function readSearch(this: IExecuteFunctions, itemIndex: number): { searchBy: SearchBy; value: string } {
