@@ -59,6 +59,13 @@ describe('a version-1 node with a generation-2 credential', () => {
 		);
 		expect(error.message).toMatch(GEN2_TENANT);
 	});
+
+	test('a run of Campaign → Get Many still returns the campaigns, as saved workflows have always had them', async () => {
+		const { error, json } = await runCube({ resource: 'campaign', operation: 'getAll' }, { credential: tokenCredential(sandboxes[2]), typeVersion: 1 });
+		expect(error).toBeUndefined();
+		expect(json.length).toBeGreaterThan(0);
+		expect(json[0]).toHaveProperty('data_owner__id');
+	});
 });
 
 test('a 404 from a tenant of the right generation stays the 404 it is', async () => {

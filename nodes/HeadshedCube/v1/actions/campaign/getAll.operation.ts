@@ -21,7 +21,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const includeInactive = this.getNodeParameter('includeInactive', itemIndex, false) as boolean;
-	return await listCampaigns(this, includeInactive, itemIndex);
+	return await listCampaigns(this, includeInactive, itemIndex, { acceptAnyGeneration: true });
 }
 
 export const simplify = simplifiedCampaign;
