@@ -152,7 +152,7 @@ describe('answers that break off, or are not HTTP', () => {
 	test('https to a server that does not speak TLS, and a certificate nobody trusts', async () => {
 		server = await rawServer('HTTP/1.1 200 OK\r\n\r\n{}').start();
 		let { error } = await run(getCustomer);
-		expect(error.message).toBe(`Could not reach Headshed Cube at ${server.url} for GET /api/v1/assignments/9/customers/5: the server does not speak HTTPS there; if it is a plain http server, the Base URL must say http:// (only loopback may) or name its HTTPS port`);
+		expect(error.message).toBe(`Could not reach Headshed Cube at ${server.url} for GET /api/v1/assignments/9/customers/5: the server answered in plain HTTP where the Base URL asks for HTTPS`);
 		await server.close();
 		await serve((request, response) => sendJson(response, 200, { id: 5 }), { tls: selfSignedCertificate() });
 		({ error } = await run(getCustomer));

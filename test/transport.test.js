@@ -168,9 +168,12 @@ describe('the https rule', () => {
 		expect(baseUrl).toMatch(/^https:\/\/localhost:\d+$/);
 		const { error } = await run(getCustomer(5), tokenCredential(sandbox, { baseUrl }));
 		expect(error.message).toBe(
-			`Could not reach Headshed Cube at ${baseUrl} for GET /api/v1/assignments/9/customers/5: the server does not speak HTTPS there; if it is a plain http server, the Base URL must say http:// (only loopback may) or name its HTTPS port`,
+			`Could not reach Headshed Cube at ${baseUrl} for GET /api/v1/assignments/9/customers/5: the server answered in plain HTTP where the Base URL asks for HTTPS`,
 		);
 		expect(`${error.message} ${error.description}`).not.toMatch(/ssl3_|openssl|0A00010B/i);
+		// one piece of advice: the address, not the certificate
+		expect(error.description).toMatch(/^Socket error (EPROTO|ERR_SSL_WRONG_VERSION_NUMBER)\. Check the Base URL in the credential: a Cube tenant is https:\/\/youraccount\.headshed\.com/);
+		expect(error.description).not.toMatch(/certificate/);
 	});
 
 

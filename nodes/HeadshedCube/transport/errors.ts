@@ -145,8 +145,7 @@ export function cubeProblemsOfError(error: unknown): Record<string, string> {
 	return problems && typeof problems === 'object' ? (problems as Record<string, string>) : {};
 }
 
-const NOT_HTTPS =
-	'the server does not speak HTTPS there; if it is a plain http server, the Base URL must say http:// (only loopback may) or name its HTTPS port';
+const NOT_HTTPS = 'the server answered in plain HTTP where the Base URL asks for HTTPS';
 
 const NETWORK_FAILURES: Record<string, string> = {
 	ECUTSHORT: 'the connection was cut before the whole answer arrived',
@@ -177,6 +176,10 @@ function whatFailed(code: string): string {
 }
 
 function adviceForNetwork(code: string): string {
+	// one piece of advice, not two that disagree: the address is wrong, not the certificate
+	if (NETWORK_FAILURES[code] === NOT_HTTPS) {
+		return `Socket error ${code}. Check the Base URL in the credential: a Cube tenant is https://youraccount.headshed.com with no port; a plain-HTTP server answered at this address and port. Only a test server on this machine (127.0.0.1 or localhost) may be given as http://.`;
+	}
 	if (TLS_FAILURE.test(code)) {
 		return `Socket error ${code}. Check that the Base URL is the https:// address of your Cube tenant and that its certificate is valid for that name.`;
 	}
