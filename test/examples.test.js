@@ -1,11 +1,13 @@
 // The example workflows (examples/*.json) over the sandbox's seeded records: every time they hand
 // on (a field named *_at) is an ISO 8601 instant with its zone, the instant Cube recorded, and no
-// Cube node is named as its canvas subtitle already reads. Their runs in real n8n are e2e cases.
+// Cube node is named as its canvas subtitle already reads, and each credential they name is the one
+// npm start seeds under that id. Their runs in real n8n are e2e cases.
 const fs = require('fs');
 const path = require('path');
 const { Workflow } = require('n8n-workflow');
 const { createSandbox } = require('../sandbox');
 const { loadPackage, PackageNodeTypes, PACKAGE_NAME } = require('./support/engine');
+const workflowsLib = require('../scripts/lib/workflows');
 
 const EXAMPLES_DIR = path.join(__dirname, '..', 'examples');
 const NOW = '2026-11-20T10:00:00Z';
@@ -110,5 +112,20 @@ test.each(examples.map(([file]) => [file]))("%s: no Cube node is named as its ca
 		const shown = workflow.expression.getParameterValue(subtitle, null, 0, 0, node.name, [], 'manual', {});
 		expect(typeof shown).toBe('string');
 		expect(node.name.toLowerCase()).not.toBe(shown.toLowerCase());
+	}
+});
+
+// npm start seeds the sandbox credentials under these ids; an example naming another credential
+// under a seeded id shows that stale name in the editor until the user picks one again
+const SEEDED_CREDENTIALS = {
+	[workflowsLib.CREDENTIAL_ID]: workflowsLib.CREDENTIAL_NAME,
+	[workflowsLib.GEN2_CREDENTIAL_ID]: workflowsLib.GEN2_CREDENTIAL_NAME,
+};
+
+test.each(examples.map(([file]) => [file]))('%s: each Cube credential it names is the one npm start seeds under that id', (file) => {
+	const workflow = Object.fromEntries(examples)[file];
+	for (const node of workflow.nodes) {
+		const credential = node.credentials?.headshedCubeApi;
+		if (credential) expect(`${node.name}: ${credential.name}`).toBe(`${node.name}: ${SEEDED_CREDENTIALS[credential.id]}`);
 	}
 });
