@@ -34,6 +34,13 @@ describe('a version-2 node with a generation-1 credential', () => {
 		expect(error.message).not.toMatch(/assignment, campaign or customer|404/);
 	});
 
+	test('a run of Campaign → Get Many still returns the campaigns, as saved workflows have always had them', async () => {
+		const { error, json } = await runCube({ resource: 'campaign', operation: 'getAll', includeArchived: true }, { credential: tokenCredential(sandboxes[1]), typeVersion: 2 });
+		expect(error).toBeUndefined();
+		expect(json.length).toBeGreaterThan(0);
+		expect(json[0]).toHaveProperty('assignment_id');
+	});
+
 	test('on Continue On Fail, every item says so, and the campaign list is read once for all of them', async () => {
 		const { json } = await runCube(
 			{ resource: 'callOutcome', operation: 'getAll', scope: 'campaign', campaignId: idLocator(101) },

@@ -7,16 +7,22 @@ import { crmOfCampaign, type CrmType, type Gen2Campaign } from './types';
 
 /**
  * Every campaign, archived ones included: a bare list at `/api/v1/campaigns`. A list of
- * generation-1 campaigns (no data owners in it) fails in words instead of listing nothing.
+ * generation-1 campaigns (no data owners in it) fails in words instead of listing nothing,
+ * unless `acceptAnyGeneration`: Campaign → Get Many of saved workflows has always returned the
+ * tenant's campaigns as they come, and keeps doing so (contract.md).
  */
-export async function listGen2Campaigns(context: CubeContext, itemIndex?: number): Promise<Gen2Campaign[]> {
+export async function listGen2Campaigns(
+	context: CubeContext,
+	itemIndex?: number,
+	{ acceptAnyGeneration = false } = {},
+): Promise<Gen2Campaign[]> {
 	let campaigns: Gen2Campaign[];
 	try {
 		campaigns = await readList<Gen2Campaign>(context, { method: 'GET', path: '/api/v1/campaigns', itemIndex });
 	} catch (error) {
 		throw await explainNotFound(context, 2, error, itemIndex);
 	}
-	checkTenantGeneration(context, 2, campaigns, itemIndex);
+	if (!acceptAnyGeneration) checkTenantGeneration(context, 2, campaigns, itemIndex);
 	return campaigns;
 }
 

@@ -17,7 +17,7 @@ export const description = updateDisplayOptions({ show: { resource: ['campaign']
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const includeArchived = this.getNodeParameter('includeArchived', itemIndex, false) as boolean;
-	const campaigns = await listGen2Campaigns(this, itemIndex);
+	const campaigns = await listGen2Campaigns(this, itemIndex, { acceptAnyGeneration: true });
 	return includeArchived ? campaigns : campaigns.filter((campaign) => !isArchived(campaign));
 }
 
